@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Starts the project's tslab kernel. Jupyter runs this with the notebook's folder as working directory, but
+// tslab only compiles imports below its working directory (tslab issue #63), so we move to the project root
+// first: notebooks then import the shared module as "./src/index".
+"use strict";
+const path = require("path");
+
+const connectionFile = process.argv[2];
+if (!connectionFile) {
+  console.error("usage: node scripts/kernel.cjs <connection_file>");
+  process.exit(2);
+}
+const root = path.resolve(__dirname, "..");
+process.chdir(root);
+process.env.TZ = process.env.TZ || "Europe/London";
+process.env.SP_PATHWAYS_KERNEL = "1";
+
+// tslab closes its sockets on shutdown_request, then waits for Node's event loop to empty. A headless browser
+// kept for figures would hold the loop open, so we announce the shutdown: src/display closes its browser on it.
+const { ZmqServer } = require("tslab/dist/jupyter");
+const close = ZmqServer.prototype.close;
+ZmqServer.prototype.close = function closeAndAnnounce(...args) {
+  process.emit("sp-pathways:shutdown");
+  return close.apply(this, args);
+};
+
+require("tslab/dist/main").startKernel({ configPath: connectionFile, enableFindLocal: false });

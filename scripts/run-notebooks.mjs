@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Executes every notebook in notebooks/ with the project kernel, one at a time, showing progress.
+//   node scripts/run-notebooks.mjs            execute in place (bundled data) or into build/notebooks (other data)
+//   node scripts/run-notebooks.mjs --html     ... and render each to build/html/
+//   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
+//   any of them followed by notebook paths or name fragments runs only those.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { jupyterEnv, python } from "./jupyter-env.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const html = args.includes("--html");
+const filters = args.filter((a) => !a.startsWith("--"));
+
+const all = readdirSync(path.join(root, "notebooks"))
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort()
+  .map((f) => path.join("notebooks", f));
+const notebooks = filters.length ? all.filter((nb) => filters.some((f) => nb.includes(f))) : all;
+if (notebooks.length === 0) {
+  console.error(`No notebooks match ${filters.join(", ") || "notebooks/*.ipynb"}.`);
+  process.exit(2);
+}
+
+// Runs on other data (an Active Partnership's own export, or one area) never overwrite committed notebooks.
+const customData =
+  Boolean(process.env.SP_AREA || process.env.SP_DATA_DIR) ||
+  (existsSync(path.join(root, "data", "local")) &&
+    readdirSync(path.join(root, "data", "local")).some((f) => /\.(csv|tsv|txt|xlsx)$/i.test(f)));
+const outDir = customData ? path.join(root, "build", "notebooks") : null;
+if (outDir) mkdirSync(outDir, { recursive: true });
+
+const env = jupyterEnv(root);
+const started = Date.now();
+const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const verb = check ? "Checking" : "Running";
+console.log(
+  `${verb} ${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"} with the tslab kernel` +
+    (customData
+      ? ` on ${process.env.SP_AREA ? `area ${process.env.SP_AREA}` : "local data"}; outputs go to build/notebooks/`
+      : " on the bundled synthetic data"),
+);
+
+function runOne(nb) {
+  const argv = [path.join(root, "scripts", "notebook.py"), check ? "check" : "execute", path.join(root, nb)];
+  if (!check) argv.push("--out", outDir ? path.join(outDir, path.basename(nb)) : path.join(root, nb));
+  if (html && !check) argv.push("--html", path.join(root, "build", "html"));
+  return new Promise((resolve) => {
+    const child = spawn(python, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => {
+      const last = out.trim().split("\n").pop();
+      let facts = null;
+      try {
+        facts = last ? JSON.parse(last) : null;
+      } catch {
+        facts = null;
+      }
+      resolve({ nb, code, facts, err: err.trim() });
+    });
+  });
+}
+
+const results = [];
+for (const [i, nb] of notebooks.entries()) {
+  const t0 = Date.now();
+  process.stdout.write(`[${i + 1}/${notebooks.length}] ${nb} ... `);
+  const r = await runOne(nb);
+  r.ms = Date.now() - t0;
+  results.push(r);
+  const what = r.code === 0 ? (check ? "current" : "done") : "FAILED";
+  console.log(`${what} in ${fmt(r.ms)} (elapsed ${fmt(Date.now() - started)})`);
+  if (r.code !== 0) console.error(indent(r.err || "(no message)"));
+}
+
+function indent(text) {
+  return text
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n");
+}
+
+const failed = results.filter((r) => r.code !== 0);
+const sum = (k) => results.reduce((s, r) => s + (r.facts?.[k] ?? 0), 0);
+console.log("");
+console.log("Summary");
+for (const r of results) {
+  const f = r.facts;
+  const extra = f
+    ? `${f.figures} figure${f.figures === 1 ? "" : "s"}` +
+      (f.receipts_passed + f.receipts_failed
+        ? `, receipts ${f.receipts_passed} passed / ${f.receipts_failed} failed`
+        : "")
+    : "failed";
+  console.log(`  ${r.nb.padEnd(48)} ${fmt(r.ms).padStart(8)}  ${extra}`);
+}
+const receipts = sum("receipts_passed") + sum("receipts_failed");
+console.log(
+  `  ${results.length - failed.length} of ${results.length} notebooks ${check ? "current" : "ran"}, ` +
+    `${sum("figures")} figures` +
+    (receipts
+      ? `, published-figure receipts: ${sum("receipts_passed")} passed, ${sum("receipts_failed")} failed`
+      : "") +
+    `, ${fmt(Date.now() - started)} in all`,
+);
+if (html && !check && failed.length < results.length) console.log(`  HTML: ${path.join("build", "html")}/`);
+if (outDir && !check) console.log(`  Executed notebooks: build/notebooks/ (committed notebooks untouched)`);
+if (failed.length || sum("receipts_failed") > 0) process.exit(1);

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm test`: the one gate. Runs every check even after one fails, so a run shows everything that is wrong,
+// then prints one closing line, "tests: N passed, M failed" (vitest tests + notebooks + the static checks).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const vitestJson = path.join(root, "build", "vitest-results.json");
+mkdirSync(path.dirname(vitestJson), { recursive: true });
+rmSync(vitestJson, { force: true });
+
+const env = { ...process.env, TZ: "Europe/London" };
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const steps = [
+  [
+    "type-check",
+    "node",
+    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--noEmit"],
+  ],
+  ["lint", bin("eslint"), ["."]],
+  ["format", bin("prettier"), ["--check", "--log-level", "warn", "."]],
+  [
+    "unit tests",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`],
+  ],
+  ["notebooks", "node", [path.join(root, "scripts", "run-notebooks.mjs"), "--check"]],
+];
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const [name, cmd, args] of steps) {
+  console.log(`\n== ${name} ==`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  const ok = r.status === 0;
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  if (name === "unit tests" && existsSync(vitestJson)) {
+    const res = JSON.parse(readFileSync(vitestJson, "utf8"));
+    passed += res.numPassedTests;
+    failed += res.numFailedTests + (ok || res.numFailedTests ? 0 : 1);
+    lines.push(
+      `  ${name.padEnd(12)} ${ok ? "ok    " : "FAILED"} ${secs.padStart(6)} s  ${res.numPassedTests} passed, ${res.numFailedTests} failed`,
+    );
+  } else if (name === "notebooks") {
+    const n = countNotebooks();
+    passed += ok ? n : 0;
+    failed += ok ? 0 : Math.max(1, n);
+    lines.push(`  ${name.padEnd(12)} ${ok ? "ok    " : "FAILED"} ${secs.padStart(6)} s  ${n} notebooks`);
+  } else {
+    if (ok) passed += 1;
+    else failed += 1;
+    lines.push(`  ${name.padEnd(12)} ${ok ? "ok    " : "FAILED"} ${secs.padStart(6)} s`);
+  }
+}
+
+function countNotebooks() {
+  return readdirSync(path.join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).length;
+}
+
+console.log("\nnpm test summary");
+for (const l of lines) console.log(l);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
