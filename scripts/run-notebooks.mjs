@@ -57,13 +57,7 @@ function runOne(nb) {
     child.stderr.on("data", (d) => (err += d));
     child.on("close", (code) => {
       const last = out.trim().split("\n").pop();
-      let facts = null;
-      try {
-        facts = last ? JSON.parse(last) : null;
-      } catch {
-        facts = null;
-      }
-      resolve({ nb, code, facts, err: err.trim() });
+      resolve({ nb, code, facts: parseFacts(last), err: err.trim() });
     });
   });
 }
@@ -78,6 +72,14 @@ for (const [i, nb] of notebooks.entries()) {
   const what = r.code === 0 ? (check ? "current" : "done") : "FAILED";
   console.log(`${what} in ${fmt(r.ms)} (elapsed ${fmt(Date.now() - started)})`);
   if (r.code !== 0) console.error(indent(r.err || "(no message)"));
+}
+
+function parseFacts(line) {
+  try {
+    return line ? JSON.parse(line) : null;
+  } catch {
+    return null;
+  }
 }
 
 function indent(text) {
