@@ -1,0 +1,94 @@
+import type { ColumnTable } from "arquero";
+import type { Codebook, SurveyId } from "../codebook/types.js";
+
+/** "error": the data are wrong or ambiguous; "warning": handled, but someone should know. */
+export type Severity = "error" | "warning";
+
+/** One thing wrong with an export, located as precisely as the file allows. */
+export interface Problem {
+  severity: Severity;
+  /** Stable machine-readable code, e.g. "unknown-option", "too-few-fields". */
+  code: string;
+  file: string;
+  /** Spreadsheet row number (the header is row 1; quoted newlines do not add rows). */
+  row?: number;
+  /** The column as a person would find it: `"header" (column D)`. */
+  column?: string;
+  /** The offending value as found (never PII: redacted values are not echoed). */
+  value?: string;
+  /** What was expected instead. */
+  expected?: string;
+  /** The full sentence shown to people; names file, row, column, value and expectation. */
+  message: string;
+}
+
+/** Fixed names the loader gives to survey-platform admin columns. */
+export type AdminKey =
+  "response_id" | "started" | "completed" | "timestamp" | "email" | "name" | "ip_address";
+
+/** What a column of the export holds, once its header has been matched to the codebook. */
+export type ColumnRole =
+  | { kind: "admin"; key: AdminKey }
+  | { kind: "question"; questionId: string }
+  | { kind: "option"; questionId: string; optionCode: string }
+  | { kind: "other"; questionId: string }
+  | { kind: "item"; questionId: string; itemCode: string }
+  | { kind: "extra" };
+
+/** How one header of the export was matched. */
+export interface HeaderMatch {
+  /** 0-based position in the export. */
+  index: number;
+  /** Spreadsheet column letter, e.g. "D". */
+  letter: string;
+  header: string;
+  /** Name of the column in the loaded table (or in `extras` for unmatched columns). */
+  key: string;
+  role: ColumnRole;
+  how: "id" | "exact" | "normalised" | "admin" | "unmatched";
+}
+
+/** What readExport found, for people and for the CLI. */
+export interface LoadReport {
+  file: string;
+  survey: SurveyId;
+  format: "csv" | "xlsx";
+  /** "utf-8" or "windows-1252" (the Latin-1 fallback); XLSX files are always "utf-8". */
+  encoding: "utf-8" | "windows-1252";
+  bom: boolean;
+  delimiter?: string;
+  sheet?: string;
+  /** Number of header rows (2 when a SurveyMonkey-style two-row header was merged). */
+  headerRows: number;
+  /** Data rows read (blank rows excluded and reported). */
+  rowsRead: number;
+  columns: HeaderMatch[];
+  problems: Problem[];
+}
+
+/** The raw export: every cell still as text, columns renamed to codebook keys. */
+export interface LoadedExport {
+  file: string;
+  survey: SurveyId;
+  codebook: Codebook;
+  /**
+   * `_row` (spreadsheet row number) plus one string|null column per matched export column: admin keys,
+   * question ids, `${id}[${optionCode}]` for one-column-per-option multi-selects, `${id}[other]` for "Other
+   * (please specify)" text, `${id}__${itemCode}` for Likert grid items.
+   */
+  table: ColumnTable;
+  /** `_row` plus the unmatched columns under their original headers: set aside, not dropped. */
+  extras: ColumnTable;
+  report: LoadReport;
+}
+
+export interface ReadOptions {
+  /** Codebook to match against (default: the bundled codebook of `survey`). */
+  codebook?: Codebook;
+  /** The other survey's codebook, used only to recognise an export given with the wrong `--survey`. */
+  otherCodebook?: Codebook;
+  /** Name of the worksheet to read in an XLSX file (default "Form responses 1", else the first sheet). */
+  sheet?: string;
+  /** Throw the first error-severity problem as an ExportError instead of returning it in the report. */
+  strict?: boolean;
+}
