@@ -9,7 +9,7 @@ const cache = new Map<SurveyId, Codebook>();
  * The codebook of one survey, read from data/codebook/<survey>.json and validated (cached after the first read).
  * @example
  * const cb = codebook("link-worker");
- * cb.questions.length; // 28
+ * cb.questions.length; // 24
  */
 export function codebook(survey: SurveyId): Codebook {
   const hit = cache.get(survey);

@@ -31,7 +31,6 @@ const LW_REQUIRED = [
   "outcomes_measured",
   "outcomes_monitored_by",
   "training_wanted",
-  "email",
 ];
 const PROV_REQUIRED = [
   "ap_area",
@@ -46,7 +45,6 @@ const PROV_REQUIRED = [
   "funding_needed",
   "measures_used",
   "learning_wanted",
-  "email",
 ];
 
 describe("projectRoot()", () => {
