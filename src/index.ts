@@ -7,3 +7,11 @@ export { withLevels, levelsOf } from "./codebook/levels.js";
 export { projectRoot, dataPath } from "./codebook/project-root.js";
 export { codebook, question, optionLabels } from "./codebook/codebooks.js";
 export { validateCodebook } from "./codebook/validate.js";
+
+// clean/derive: the report's derived flags and bands (data helper)
+export { deriveColumns, ACTIVITY_BANDS, MODERATE_ITEMS } from "./clean/derive.js";
+export type { Derived } from "./clean/derive.js";
+
+// published: the report's quoted figures (data helper)
+export { publishedFigures, publishedFigure, parsePublishedFigures, withinTolerance } from "./published/figures.js";
+export type { PublishedFigure, FigureKind, Interval } from "./published/figures.js";
