@@ -1,0 +1,80 @@
+import { chiSquareTest, cramersV, fisherExact, wilson } from "../stats/index.js";
+
+/** Which association test to run: "auto" picks Fisher when an expected count is below 5. */
+export type TestOption = "auto" | "chisq" | "fisher" | false;
+
+/** The association test a cross-tab reports, with why it was chosen. */
+export interface AssociationTest {
+  readonly method: "chisq" | "fisher";
+  /** Why this test (or why the requested one was replaced). */
+  readonly reason: string;
+  /** Chi-square statistic (also reported beside Fisher, for reference). */
+  readonly statistic: number;
+  readonly df: number;
+  readonly p: number;
+  readonly cramersV: number;
+  readonly minExpected: number;
+  /** The counts the test used: unweighted, valid levels only, empty rows and columns dropped. */
+  readonly counts: number[][];
+}
+
+/** Why no test was run. */
+export interface NoTest {
+  readonly method: null;
+  readonly reason: string;
+}
+
+/**
+ * Runs the requested test on unweighted counts. Empty rows and columns are dropped first (their expected
+ * counts are zero, which no test allows); fewer than 2 x 2 left means no test.
+ */
+export function associationTest(counts: number[][], option: TestOption): AssociationTest | NoTest | null {
+  if (option === false) return null;
+  const rows = counts.map((_, i) => i).filter((i) => counts[i]!.some((v) => v > 0));
+  const cols = (counts[0] ?? []).map((_, j) => j).filter((j) => counts.some((r) => r[j]! > 0));
+  if (rows.length < 2 || cols.length < 2) {
+    return { method: null, reason: "no test: needs at least 2 non-empty rows and 2 non-empty columns" };
+  }
+  const m = rows.map((i) => cols.map((j) => counts[i]![j]!));
+  const dropped = counts.length - rows.length + (counts[0]!.length - cols.length);
+  const droppedNote = dropped ? `; ${dropped} empty row(s)/column(s) left out` : "";
+  const chi = chiSquareTest(m);
+  const minExpected = Math.min(...chi.expected.flat());
+  const v = cramersV(m);
+  const chisq = (reason: string): AssociationTest => ({
+    method: "chisq",
+    reason: reason + droppedNote,
+    statistic: chi.statistic,
+    df: chi.df,
+    p: chi.p,
+    cramersV: v,
+    minExpected,
+    counts: m,
+  });
+  const smallest = `smallest expected count ${minExpected.toFixed(2)}`;
+  if (option === "chisq") return chisq(`requested; ${smallest}`);
+  const wantFisher = option === "fisher" || minExpected < 5;
+  if (!wantFisher) return chisq(`every expected count is at least 5 (${smallest})`);
+  const why = option === "fisher" ? `requested; ${smallest}` : `${smallest} is below 5`;
+  try {
+    const { p } = fisherExact(m);
+    return { ...chisq(why), method: "fisher", p };
+  } catch (error) {
+    // An exact r x c test can be infeasible on large tables; say so rather than fail the whole tabulation.
+    const message = error instanceof Error ? error.message : String(error);
+    return chisq(`Fisher's exact test was indicated (${why}) but failed: ${message}`);
+  }
+}
+
+/** A Wilson interval on the 0-100 scale; n may be a (Kish) effective size. Null when the base is empty. */
+export function wilsonPercent(successes: number, n: number): { lower: number; upper: number } | null {
+  if (!(n > 0)) return null;
+  const { lower, upper } = wilson(successes, n);
+  return { lower: lower * 100, upper: upper * 100 };
+}
+
+/** Kish's effective sample size (sum w)^2 / sum w^2 of a base, or the count itself when unweighted. */
+export function effectiveN(sumWeights: number, sumSquares: number | null, count: number): number {
+  if (sumSquares === null) return count;
+  return sumSquares > 0 ? (sumWeights * sumWeights) / sumSquares : 0;
+}

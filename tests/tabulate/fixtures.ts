@@ -1,0 +1,28 @@
+import { table, type ColumnTable } from "arquero";
+import { withLevels } from "../../src/codebook/levels.js";
+
+/** Repeats each [value, times] pair, in order: a compact way to write hand-countable columns. */
+export function rep<T>(...pairs: [T, number][]): T[] {
+  return pairs.flatMap(([value, times]) => Array.from({ length: times }, () => value));
+}
+
+/** Rows built from (row, col, count) triples, so expected cross-tab counts can be read off the call. */
+export function cells(rowName: string, colName: string, triples: [string, string, number][]): ColumnTable {
+  const rows: string[] = [];
+  const cols: string[] = [];
+  for (const [r, c, k] of triples) {
+    for (let i = 0; i < k; ++i) {
+      rows.push(r);
+      cols.push(c);
+    }
+  }
+  return table({ [rowName]: rows, [colName]: cols });
+}
+
+/** A synthetic "trained" question: 6 No, 10 Yes-before, 4 Yes-current, 0 Unsure, 2 missing. */
+export function trained(): ColumnTable {
+  const t = table({
+    trained: rep<string | null>(["No", 6], ["Yes, before", 10], ["Yes, current", 4], [null, 2]),
+  });
+  return withLevels(t, { trained: ["No", "Yes, before", "Yes, current", "Unsure"] });
+}
