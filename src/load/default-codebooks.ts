@@ -1,10 +1,11 @@
+import { codebook } from "../codebook/codebooks.js";
 import type { Codebook, SurveyId } from "../codebook/types.js";
 
 /**
- * The bundled codebook of a survey.
+ * The bundled codebook of a survey (data/codebook/<survey>.json).
  * @example
  * bundledCodebook("provider").questions.length;
  */
 export function bundledCodebook(survey: SurveyId): Codebook {
-  throw new Error(`the bundled ${survey} codebook is not available yet; pass { codebook } explicitly`);
+  return codebook(survey);
 }
