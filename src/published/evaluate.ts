@@ -1,0 +1,162 @@
+import type { Cond, Row } from "./conditions.js";
+import type { ReceiptSpec, RankSpec } from "./specs.js";
+
+/** What a spec yields on cleaned rows, before the published value and interval are attached. */
+export interface Evaluation {
+  /** Percent (share), count, difference in points (compare), or null when there are no valid responses. */
+  computed: number | null;
+  successes: number | null;
+  n: number | null;
+  /** Whether a ranking/comparison/constant claim holds; null for shares and counts (judged by tolerance). */
+  holds: boolean | null;
+  detail: string;
+}
+
+interface Share {
+  successes: number;
+  n: number;
+  pct: number | null;
+}
+
+function shareOf(rows: Row[], outcome: Cond, inGroup?: Cond): Share {
+  let successes = 0;
+  let n = 0;
+  for (const r of rows) {
+    if (inGroup && inGroup(r) !== true) continue;
+    const v = outcome(r);
+    if (v === null) continue;
+    n += 1;
+    if (v) successes += 1;
+  }
+  return { successes, n, pct: n === 0 ? null : (100 * successes) / n };
+}
+
+const fmt = (s: Share) =>
+  s.pct === null ? `no valid responses (n = 0)` : `${s.pct.toFixed(1)}% (${s.successes}/${s.n})`;
+
+function rank(rows: Row[], spec: RankSpec): Evaluation {
+  const shares = spec.options.map((o) => ({ label: o.label, ...shareOf(rows, o.outcome) }));
+  const valid = shares.filter((s) => s.pct !== null);
+  if (valid.length === 0)
+    return { computed: null, successes: null, n: null, holds: null, detail: "no valid responses" };
+  const sorted = [...valid].sort((x, y) => (y.pct as number) - (x.pct as number));
+  const labels = spec.check.labels;
+  let holds: boolean;
+  // Ties count against the claim: "most often" must be strictly most often.
+  const strictlyAbove = (i: number) =>
+    i + 1 >= sorted.length || (sorted[i]!.pct as number) > (sorted[i + 1]!.pct as number);
+  if (spec.check.kind === "order") {
+    holds = labels.every((l, i) => sorted[i]?.label === l && strictlyAbove(i));
+  } else if (spec.check.kind === "top-set") {
+    const top = new Set(sorted.slice(0, labels.length).map((s) => s.label));
+    holds = labels.every((l) => top.has(l)) && strictlyAbove(labels.length - 1);
+  } else {
+    const asc = [...sorted].reverse();
+    holds = labels.every(
+      (l, i) =>
+        asc[i]?.label === l && (i + 1 >= asc.length || (asc[i]!.pct as number) < (asc[i + 1]!.pct as number)),
+    );
+  }
+  const head = sorted.map((s) => `${s.label} ${fmt(s)}`).join("; ");
+  const first = shares.find((s) => s.label === labels[0]);
+  return {
+    computed: first?.pct ?? null,
+    successes: first?.successes ?? null,
+    n: first?.n ?? null,
+    holds,
+    detail: `ranked: ${head}`,
+  };
+}
+
+function mean(
+  rows: Row[],
+  value: (r: Row) => number | null,
+  inGroup: Cond,
+): { mean: number | null; n: number } {
+  let sum = 0;
+  let n = 0;
+  for (const r of rows) {
+    if (inGroup(r) !== true) continue;
+    const v = value(r);
+    if (v === null) continue;
+    sum += v;
+    n += 1;
+  }
+  return { mean: n === 0 ? null : sum / n, n };
+}
+
+function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
+  const subset = "subset" in spec && spec.subset ? rows.filter((r) => spec.subset!(r) === true) : rows;
+  switch (spec.type) {
+    case "count":
+      return {
+        computed: subset.length,
+        successes: subset.length,
+        n: rows.length,
+        holds: null,
+        detail: `${subset.length} rows`,
+      };
+    case "share": {
+      const s = shareOf(subset, spec.outcome);
+      return { computed: s.pct, successes: s.successes, n: s.n, holds: null, detail: fmt(s) };
+    }
+    case "versus-constant": {
+      const s = shareOf(subset, spec.outcome);
+      return {
+        computed: s.pct,
+        successes: s.successes,
+        n: s.n,
+        holds: s.pct === null ? null : s.pct < spec.below,
+        detail: `${fmt(s)} vs ${spec.below}% (external)`,
+      };
+    }
+    case "compare": {
+      const dir = spec.direction ?? ">";
+      const parts = spec.pairs.map((p) => ({
+        p,
+        a: shareOf(subset, spec.outcome, p.inA),
+        b: shareOf(subset, spec.outcome, p.inB),
+      }));
+      const ok = parts.map(({ a, b }) =>
+        a.pct === null || b.pct === null ? null : dir === ">" ? a.pct > b.pct : a.pct < b.pct,
+      );
+      const first = parts[0]!;
+      return {
+        computed: first.a.pct === null || first.b.pct === null ? null : first.a.pct - first.b.pct,
+        successes: first.a.successes,
+        n: first.a.n,
+        holds: ok.some((x) => x === null) ? null : ok.every(Boolean),
+        detail: parts.map(({ p, a, b }) => `${p.a} ${fmt(a)} ${dir} ${p.b} ${fmt(b)}`).join("; "),
+      };
+    }
+    case "compare-mean": {
+      const parts = spec.pairs.map((p) => ({
+        p,
+        a: mean(subset, spec.value, p.inA),
+        b: mean(subset, spec.value, p.inB),
+      }));
+      const ok = parts.map(({ a, b }) => (a.mean === null || b.mean === null ? null : a.mean > b.mean));
+      const first = parts[0]!;
+      const m = (x: { mean: number | null; n: number }) =>
+        x.mean === null ? "no valid responses" : `mean ${x.mean.toFixed(2)} (n = ${x.n})`;
+      return {
+        computed: first.a.mean === null || first.b.mean === null ? null : first.a.mean - first.b.mean,
+        successes: null,
+        n: first.a.n,
+        holds: ok.some((x) => x === null) ? null : ok.every(Boolean),
+        detail: parts.map(({ p, a, b }) => `${p.a} ${m(a)} > ${p.b} ${m(b)}`).join("; "),
+      };
+    }
+    case "rank":
+      return rank(subset, spec);
+  }
+}
+
+/**
+ * Runs one receipt spec on cleaned respondent rows (objects of the tidy table, derived columns included).
+ * @example
+ * evaluateSpec(lw.objects(), receiptSpecs()["lw-trained"]).computed; // e.g. 19.0
+ */
+export function evaluateSpec(rows: Row[], spec: ReceiptSpec): Evaluation {
+  return evaluate(rows, spec);
+}

@@ -1,0 +1,83 @@
+import type { ColumnTable } from "arquero";
+import type { SurveyId } from "../codebook/types.js";
+import type { Row } from "./conditions.js";
+import { evaluateSpec } from "./evaluate.js";
+import { publishedFigures, withinTolerance, type PublishedFigure } from "./figures.js";
+import { receiptSpecs } from "./specs.js";
+
+/** "Published vs computed" for one figure. */
+export interface Receipt {
+  id: string;
+  survey: SurveyId;
+  area: string;
+  kind: PublishedFigure["kind"];
+  quote: string;
+  /** The published value (percent or count), or null for rankings and qualitative comparisons. */
+  published: number | null;
+  /** The tolerance band as text, e.g. "[47.5, 48.5)". */
+  tolerance: string | null;
+  /** Percent, count, difference in points (comparisons) or null (no valid responses). */
+  computed: number | null;
+  successes: number | null;
+  n: number | null;
+  /** Wilson 95% interval of a computed share, in percent (null for counts, ranks and comparisons). */
+  lower: number | null;
+  upper: number | null;
+  pass: boolean;
+  detail: string;
+}
+
+/** A Wilson-interval function as src/stats provides it. */
+export type IntervalFn = (successes: number, n: number) => { lower: number; upper: number };
+
+/** Cleaned tidy tables (derived columns included) or plain row arrays, per survey. */
+export type CleanedTables = Partial<Record<SurveyId, ColumnTable | Row[]>>;
+
+const rowsOf = (t: ColumnTable | Row[]): Row[] => (Array.isArray(t) ? t : (t.objects() as Row[]));
+
+function one(fig: PublishedFigure, rows: Row[], interval?: IntervalFn): Receipt {
+  const spec = receiptSpecs()[fig.id];
+  if (!spec)
+    throw new Error(
+      `receipts: no computation for published figure "${fig.id}" (add it to src/published/specs.ts)`,
+    );
+  const ev = evaluateSpec(rows, spec);
+  const banded = fig.kind === "percent" || fig.kind === "range" || fig.kind === "count";
+  const pass = banded ? withinTolerance(fig, ev.computed) === true : ev.holds === true;
+  const isShare = spec.type === "share" && ev.successes !== null && ev.n !== null && ev.n > 0;
+  const ci = isShare && interval ? interval(ev.successes as number, ev.n as number) : null;
+  return {
+    id: fig.id,
+    survey: fig.survey,
+    area: fig.area,
+    kind: fig.kind,
+    quote: fig.quote,
+    published: fig.value,
+    tolerance: banded ? `${fig.interval![0]}${fig.lower}, ${fig.upper}${fig.interval![1]}` : null,
+    computed: ev.computed,
+    successes: ev.successes,
+    n: ev.n,
+    lower: ci ? 100 * ci.lower : null,
+    upper: ci ? 100 * ci.upper : null,
+    pass,
+    detail: ev.detail,
+  };
+}
+
+/**
+ * Evaluates published figures on cleaned tables; figures whose survey table is not given are skipped.
+ * `interval` (proportions 0-1) supplies the Wilson interval; without it lower/upper are null.
+ * @example
+ * const rs = receiptsFor({ "link-worker": lw.table }, (x, n) => wilson(x, n));
+ * rs.filter((r) => !r.pass).map((r) => r.id); // []
+ */
+export function receiptsFor(
+  tables: CleanedTables,
+  interval?: IntervalFn,
+  figures: PublishedFigure[] = publishedFigures(),
+): Receipt[] {
+  const rows: Partial<Record<SurveyId, Row[]>> = {};
+  for (const [survey, t] of Object.entries(tables) as [SurveyId, ColumnTable | Row[]][])
+    rows[survey] = rowsOf(t);
+  return figures.filter((f) => rows[f.survey] !== undefined).map((f) => one(f, rows[f.survey]!, interval));
+}
