@@ -234,19 +234,34 @@ function read(
 
 function missingQuestions(columns: HeaderMatch[], codebook: Codebook, file: string): Problem[] {
   const present = new Set(columns.map((c) => ("questionId" in c.role ? c.role.questionId : undefined)));
-  return codebook.questions
-    .filter((q) => !present.has(q.id))
+  const missing = codebook.questions.filter((q) => !present.has(q.id));
+  const out = missing
+    .filter((q) => q.required)
     .map((q) =>
       problem({
-        severity: q.required ? "error" : "warning",
-        code: q.required ? "missing-required" : "missing-column",
+        code: "missing-required",
         file,
         row: 1,
-        what: `no column for ${q.required ? "required " : ""}question "${q.id}"`,
-        expected: `a header ${JSON.stringify(q.text)}${q.type === "multi" || q.items ? " (or its [option] columns)" : ""}`,
+        what: `no column for required question "${q.id}"`,
+        expected: `a header ${JSON.stringify(q.text)}`,
         action: "the question is missing for every respondent",
       }),
     );
+  const optional = missing.filter((q) => !q.required);
+  if (optional.length > 0) {
+    out.push(
+      problem({
+        severity: "warning",
+        code: "missing-column",
+        file,
+        row: 1,
+        what: `no column for ${optional.length} question${optional.length > 1 ? "s" : ""} (${optional.map((q) => q.id).join(", ")})`,
+        expected: `headers such as ${JSON.stringify((optional[0] as { text: string }).text)}`,
+        action: "those questions are missing for every respondent",
+      }),
+    );
+  }
+  return out;
 }
 
 const TIMESTAMP_KEYS = new Set(["started", "completed", "timestamp"]);
