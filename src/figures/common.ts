@@ -1,0 +1,91 @@
+import { MUTED, formatInterval, formatValue, round, wrapLabel } from "./theme.js";
+import type { Datum } from "./types.js";
+
+/** True when a datum has a value to draw. */
+export function hasValue(d: Datum): d is Datum & { value: number } {
+  return !d.suppressed && d.value !== null && d.value !== undefined && Number.isFinite(d.value);
+}
+
+/** Rejects duplicate labels, which plotly would silently merge into one bar. */
+export function checkLabels(fn: string, labels: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const label of labels) {
+    if (typeof label !== "string" || label === "") throw new Error(`${fn}: a label is empty or not a string`);
+    if (seen.has(label)) throw new Error(`${fn}: label "${label}" appears twice; labels must be unique`);
+    seen.add(label);
+  }
+}
+
+/** Largest first (ties keep input order), missing and suppressed last; input order when `ordered`. */
+export function sortByValue<T>(
+  items: readonly T[],
+  value: (item: T) => number | null,
+  ordered: boolean,
+): T[] {
+  const indexed = items.map((item, i) => ({ item, i, v: value(item) }));
+  if (!ordered) {
+    indexed.sort((a, b) => {
+      if (a.v === null && b.v === null) return a.i - b.i;
+      if (a.v === null) return 1;
+      if (b.v === null) return -1;
+      return b.v - a.v || a.i - b.i;
+    });
+  }
+  return indexed.map((x) => x.item);
+}
+
+/** The sort key of a datum: its value, or null when missing or suppressed. */
+export function valueOf(d: Datum): number | null {
+  return hasValue(d) ? d.value : null;
+}
+
+/** "74% (95% CI 68–80%), n = 214", "suppressed (n < 5)" or "no valid responses". */
+export function describeDatum(d: Datum, unit: "%" | "" = "%"): string {
+  if (d.suppressed) return "suppressed (small count)";
+  if (!hasValue(d)) return "no valid responses";
+  const ci = formatInterval(d.lower, d.upper, unit);
+  const n = d.n !== null && d.n !== undefined ? `, n = ${d.n}` : "";
+  return `${formatValue(d.value, unit)}${ci ? ` (95% CI ${ci})` : ""}${n}`;
+}
+
+/** Table cells for a datum: value, interval, base. */
+export function datumCells(d: Datum, unit: "%" | "" = "%"): string[] {
+  if (d.suppressed) return ["suppressed", "", d.n !== null && d.n !== undefined ? String(d.n) : ""];
+  return [
+    formatValue(hasValue(d) ? d.value : null, unit),
+    formatInterval(d.lower, d.upper, unit),
+    d.n !== null && d.n !== undefined ? String(d.n) : "",
+  ];
+}
+
+/** Plotly error-bar arrays from intervals (zero length where an interval is missing). */
+export function whiskers(data: readonly Datum[]): { plus: number[]; minus: number[]; any: boolean } {
+  const plus: number[] = [];
+  const minus: number[] = [];
+  let any = false;
+  for (const d of data) {
+    const ok = hasValue(d) && typeof d.lower === "number" && typeof d.upper === "number";
+    if (ok) any = true;
+    plus.push(ok ? round(Math.max(0, (d.upper as number) - d.value)) : 0);
+    minus.push(ok ? round(Math.max(0, d.value - (d.lower as number))) : 0);
+  }
+  return { plus, minus, any };
+}
+
+/** The centred message an empty figure shows instead of axes. */
+export function emptyAnnotation(): Record<string, unknown> {
+  return {
+    text: "No valid responses to show",
+    showarrow: false,
+    xref: "paper",
+    yref: "paper",
+    x: 0.5,
+    y: 0.5,
+    font: { size: 16, color: MUTED },
+  };
+}
+
+/** Wrapped category labels for a y axis. */
+export function wrapped(labels: readonly string[], width = 30): string[] {
+  return labels.map((l) => wrapLabel(l, width));
+}

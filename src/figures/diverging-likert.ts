@@ -1,0 +1,208 @@
+import { checkLabels, emptyAnnotation, sortByValue, wrapped } from "./common.js";
+import {
+  CONFIG,
+  DEFAULT_WIDTH,
+  DIVERGING,
+  GRID,
+  MUTED,
+  SYNTHETIC_NOTE,
+  baseText,
+  round,
+  themeLayout,
+} from "./theme.js";
+import type { Figure, FigureOptions } from "./types.js";
+
+/** One Likert item: counts per scale level (negative to positive); null counts mark a suppressed item. */
+export interface LikertItem {
+  readonly label: string;
+  readonly counts: readonly (number | null)[];
+}
+
+/** Options of {@link divergingLikert}. */
+export interface DivergingLikertOptions extends FigureOptions {
+  /** Index of the neutral level, split across zero; default the middle level of an odd scale, none for even. */
+  readonly neutral?: number | null;
+}
+
+/**
+ * Diverging stacked bars for a Likert grid: disagreeing levels extend left of zero, agreeing levels right, a
+ * neutral level straddles zero. Items are sorted by net agreement (agree minus disagree) unless `ordered`.
+ * @example
+ * const fig = divergingLikert(["Very poor", "Poor", "Neither", "Good", "Very good"], [
+ *   { label: "Instructors", counts: [5, 12, 40, 90, 40] },
+ *   { label: "Support for clients", counts: [20, 50, 60, 40, 10] },
+ * ], { title: "Link Workers rate instructors best and client support worst", base: { n: 214, unit: "Link Workers" } });
+ */
+export function divergingLikert(
+  levels: readonly string[],
+  items: readonly LikertItem[],
+  options: DivergingLikertOptions,
+): Figure {
+  checkLabels("divergingLikert", levels);
+  checkLabels(
+    "divergingLikert",
+    items.map((i) => i.label),
+  );
+  const neutral =
+    options.neutral === undefined
+      ? levels.length % 2 === 1
+        ? (levels.length - 1) / 2
+        : null
+      : options.neutral;
+  const side = neutral === null ? levels.length / 2 : Math.max(neutral, levels.length - 1 - neutral);
+  if (neutral === null && levels.length % 2 === 1) {
+    throw new Error(`divergingLikert: ${levels.length} levels need a neutral level (got neutral: null)`);
+  }
+  if (neutral !== null && (neutral !== (levels.length - 1) / 2 || !Number.isInteger(neutral))) {
+    throw new Error(`divergingLikert: neutral level ${neutral} is not the middle of ${levels.length} levels`);
+  }
+  if (side > DIVERGING.negative.length) {
+    throw new Error(
+      `divergingLikert: ${levels.length} levels exceed the ${2 * DIVERGING.negative.length + 1}-point palette`,
+    );
+  }
+  for (const item of items) {
+    if (item.counts.length !== levels.length) {
+      throw new Error(
+        `divergingLikert: item "${item.label}" has ${item.counts.length} counts for ${levels.length} levels`,
+      );
+    }
+  }
+  return buildLikert(levels, items, neutral, options);
+}
+
+function shares(item: LikertItem): number[] | null {
+  if (item.counts.some((c) => c === null)) return null;
+  const total = (item.counts as number[]).reduce((a, b) => a + b, 0);
+  return total > 0 ? (item.counts as number[]).map((c) => (100 * c) / total) : null;
+}
+
+function buildLikert(
+  levels: readonly string[],
+  items: readonly LikertItem[],
+  neutral: number | null,
+  options: DivergingLikertOptions,
+): Figure {
+  const k = neutral === null ? levels.length / 2 : neutral;
+  const negIdx = Array.from({ length: k }, (_, i) => i);
+  const posIdx = Array.from({ length: k }, (_, i) => levels.length - k + i);
+  const net = (item: LikertItem): number | null => {
+    const s = shares(item);
+    if (!s) return null;
+    return posIdx.reduce((a, j) => a + s[j]!, 0) - negIdx.reduce((a, j) => a + s[j]!, 0);
+  };
+  const order = sortByValue(items, net, options.ordered ?? false);
+  const labels = wrapped(order.map((i) => i.label));
+  const width = options.width ?? DEFAULT_WIDTH;
+  const height = Math.max(280, 200 + 40 * order.length);
+  const color = (j: number): string => {
+    if (j === neutral) return DIVERGING.neutral;
+    if (j < k) return DIVERGING.negative[DIVERGING.negative.length - k + j]!;
+    return DIVERGING.positive[j - (levels.length - k)]!;
+  };
+  const trace = (j: number, sign: 1 | -1, half: boolean, legend: boolean) => {
+    const pct = order.map((item) => shares(item)?.[j] ?? null);
+    return {
+      type: "bar" as const,
+      orientation: "h",
+      name: levels[j],
+      legendgroup: levels[j],
+      legendrank: 100 + j,
+      showlegend: legend,
+      x: pct.map((p) => (p === null ? null : round((sign * p) / (half ? 2 : 1)))),
+      y: labels,
+      marker: { color: color(j), line: { color: "#ffffff", width: 1 } },
+      text: pct.map((p) => (!half && p !== null && p >= 7 ? `${Math.round(p)}%` : "")),
+      textposition: "inside",
+      insidetextanchor: "middle",
+      textfont: { size: 12, color: j === 0 || j === levels.length - 1 ? "#ffffff" : "#111111" },
+      customdata: order.map((item, i) =>
+        pct[i] === null
+          ? `${item.label} · ${levels[j]}: suppressed`
+          : `${item.label} · ${levels[j]}: ${Math.round(pct[i]!)}% (${item.counts[j]})`,
+      ),
+      hovertemplate: "%{customdata}<extra></extra>",
+    };
+  };
+  // Relative stacking grows outward from zero in trace order: the neutral halves first, then inner to outer.
+  const traces = [];
+  if (neutral !== null) traces.push(trace(neutral, -1, true, true), trace(neutral, 1, true, false));
+  for (let d = 0; d < k; ++d)
+    traces.push(trace(k - 1 - d, -1, false, true), trace(levels.length - k + d, 1, false, true));
+  const extent = Math.max(
+    50,
+    ...order.map((item) => {
+      const s = shares(item);
+      if (!s) return 0;
+      const half = neutral === null ? 0 : s[neutral]! / 2;
+      return Math.max(
+        negIdx.reduce((a, j) => a + s[j]!, half),
+        posIdx.reduce((a, j) => a + s[j]!, half),
+      );
+    }),
+  );
+  const limit = Math.min(100, Math.ceil(extent / 25) * 25);
+  const ticks = [];
+  for (let v = -limit; v <= limit; v += 25) ticks.push(v);
+  const layout = themeLayout(options, { width, height, marginBottom: 80 });
+  Object.assign(layout, {
+    barmode: "relative",
+    bargap: 0.3,
+    showlegend: true,
+    legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
+    xaxis: {
+      range: [-limit, limit],
+      tickvals: ticks,
+      ticktext: ticks.map((v) => `${Math.abs(v)}%`),
+      gridcolor: GRID,
+      zeroline: true,
+      zerolinecolor: MUTED,
+      zerolinewidth: 1.5,
+      fixedrange: true,
+      title: options.axisTitle ? { text: options.axisTitle, font: { size: 13, color: MUTED } } : undefined,
+    },
+    yaxis: {
+      categoryorder: "array",
+      categoryarray: labels,
+      autorange: "reversed",
+      fixedrange: true,
+      automargin: true,
+    },
+    uniformtext: { mode: "hide", minsize: 10 },
+  });
+  if (!order.some((i) => shares(i) !== null)) (layout.annotations as unknown[]).push(emptyAnnotation());
+  const suppressed = order.some((i) => i.counts.some((c) => c === null));
+  return {
+    data: traces,
+    layout,
+    config: CONFIG,
+    width,
+    height,
+    summary: {
+      title: options.title,
+      base: baseText(options.base),
+      note: options.note ?? SYNTHETIC_NOTE,
+      columns: ["", ...levels, "Net", "n"],
+      rows: order.map((item) => {
+        const s = shares(item);
+        const total = s ? (item.counts as number[]).reduce((a, b) => a + b, 0) : null;
+        const n = net(item);
+        return [
+          item.label,
+          ...levels.map((_, j) =>
+            s ? `${Math.round(s[j]!)}%` : item.counts.some((c) => c === null) ? "suppressed" : "–",
+          ),
+          n === null ? "–" : `${n >= 0 ? "+" : ""}${Math.round(n)}`,
+          total === null ? "" : String(total),
+        ];
+      }),
+      footnotes: [
+        "Net = agreeing minus disagreeing levels, in percentage points" +
+          (neutral === null ? "." : `; "${levels[neutral]}" is split across zero.`),
+        ...(suppressed
+          ? ["Suppressed: items with counts below the disclosure threshold are not shown."]
+          : []),
+      ],
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { footnotes } from "./bar.js";
+import {
+  checkLabels,
+  describeDatum,
+  emptyAnnotation,
+  hasValue,
+  sortByValue,
+  whiskers,
+  wrapped,
+} from "./common.js";
+import {
+  CONFIG,
+  DEFAULT_WIDTH,
+  PALETTE,
+  SYNTHETIC_NOTE,
+  baseText,
+  formatInterval,
+  formatValue,
+  percentAxis,
+  round,
+  themeLayout,
+} from "./theme.js";
+import type { Datum, Figure, FigureOptions } from "./types.js";
+
+/** One series of a grouped bar chart: a group (e.g. "Received training") and its value per category. */
+export interface BarGroup {
+  readonly name: string;
+  readonly data: readonly Datum[];
+}
+
+/**
+ * Grouped horizontal bars for a cross-tab: one colour per group, categories sorted by their mean value across
+ * groups unless `ordered`. Whiskers show each estimate's interval.
+ * @example
+ * const fig = groupedBar(
+ *   [
+ *     { name: "Trained", data: [{ label: "Knew the guideline", value: 62, lower: 45, upper: 76, n: 40 }] },
+ *     { name: "Not trained", data: [{ label: "Knew the guideline", value: 35, lower: 28, upper: 42, n: 174 }] },
+ *   ],
+ *   { title: "Trained Link Workers more often knew the activity guideline", base: "n = 214 Link Workers" },
+ * );
+ */
+export function groupedBar(groups: readonly BarGroup[], options: FigureOptions): Figure {
+  checkLabels(
+    "groupedBar",
+    groups.map((g) => g.name),
+  );
+  const categories: string[] = [];
+  for (const g of groups) {
+    checkLabels(
+      `groupedBar (group "${g.name}")`,
+      g.data.map((d) => d.label),
+    );
+    for (const d of g.data) if (!categories.includes(d.label)) categories.push(d.label);
+  }
+  return buildGrouped(groups, categories, options);
+}
+
+function buildGrouped(
+  groups: readonly BarGroup[],
+  categories: readonly string[],
+  options: FigureOptions,
+): Figure {
+  const unit = options.unit ?? "%";
+  const cell = (g: BarGroup, label: string): Datum =>
+    g.data.find((d) => d.label === label) ?? { label, value: null };
+  const mean = (label: string): number | null => {
+    const values = groups
+      .map((g) => cell(g, label))
+      .filter(hasValue)
+      .map((d) => d.value);
+    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+  };
+  const order = sortByValue(categories, mean, options.ordered ?? false);
+  const labels = wrapped(order);
+  const width = options.width ?? DEFAULT_WIDTH;
+  const height = Math.max(300, 190 + order.length * (14 + 18 * groups.length));
+  const traces = groups.map((g, i) => {
+    const cells = order.map((label) => cell(g, label));
+    const err = whiskers(cells);
+    return {
+      type: "bar" as const,
+      orientation: "h",
+      name: g.name,
+      x: cells.map((d) => (hasValue(d) ? round(d.value) : null)),
+      y: labels,
+      marker: { color: PALETTE[i % PALETTE.length] },
+      error_x: err.any
+        ? {
+            type: "data",
+            symmetric: false,
+            array: err.plus,
+            arrayminus: err.minus,
+            color: "#333333",
+            thickness: 1.2,
+            width: 3,
+          }
+        : undefined,
+      customdata: cells.map((d) => `${g.name} · ${d.label}: ${describeDatum(d, unit)}`),
+      hovertemplate: "%{customdata}<extra></extra>",
+    };
+  });
+  const layout = themeLayout(options, { width, height, marginBottom: 80 });
+  Object.assign(layout, {
+    barmode: "group",
+    bargap: 0.25,
+    bargroupgap: 0.05,
+    showlegend: true,
+    legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
+    xaxis: percentAxis(options.axisTitle, unit),
+    yaxis: {
+      categoryorder: "array",
+      categoryarray: labels,
+      autorange: "reversed",
+      fixedrange: true,
+      automargin: true,
+    },
+  });
+  const all = groups.flatMap((g) => g.data);
+  if (!all.some(hasValue)) (layout.annotations as unknown[]).push(emptyAnnotation());
+  const short = (d: Datum) =>
+    d.suppressed
+      ? "suppressed"
+      : `${formatValue(hasValue(d) ? d.value : null, unit)}${d.lower != null && d.upper != null ? ` (${formatInterval(d.lower, d.upper, unit)})` : ""}${d.n != null ? ` n=${d.n}` : ""}`;
+  return {
+    data: traces,
+    layout,
+    config: CONFIG,
+    width,
+    height,
+    summary: {
+      title: options.title,
+      base: baseText(options.base),
+      note: options.note ?? SYNTHETIC_NOTE,
+      columns: ["", ...groups.map((g) => g.name)],
+      rows: order.map((label) => [label, ...groups.map((g) => short(cell(g, label)))]),
+      footnotes: footnotes(all),
+    },
+  };
+}
