@@ -32,7 +32,12 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
  * @example
  * parseXlsx(fs.readFileSync("provider.xlsx"), "provider.xlsx").sheet; // "Form responses 1"
  */
-export function parseXlsx(bytes: Uint8Array, file: string, sheetName?: string): ParsedSheet {
+export function parseXlsx(
+  bytes: Uint8Array,
+  file: string,
+  sheetName?: string,
+  score: (header: string[]) => number = () => 0,
+): ParsedSheet {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf;
   if (!isZip && !isCfb) {
@@ -55,7 +60,10 @@ export function parseXlsx(bytes: Uint8Array, file: string, sheetName?: string): 
     });
   }
   const sheetNames = workbook.SheetNames;
-  const chosen = sheetName ?? (sheetNames.includes("Form responses 1") ? "Form responses 1" : sheetNames[0]);
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  const chosen =
+    sheetName ??
+    (sheetNames.includes("Form responses 1") ? "Form responses 1" : bestSheet(workbook, score, date1904));
   const sheet = chosen === undefined ? undefined : workbook.Sheets[chosen];
   if (chosen === undefined || !sheet) {
     fail({
@@ -67,17 +75,36 @@ export function parseXlsx(bytes: Uint8Array, file: string, sheetName?: string): 
         : "a worksheet of responses",
     });
   }
-  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  return { rows: sheetRows(sheet, date1904), sheet: chosen, sheetNames };
+}
+
+function sheetRows(sheet: XLSX.WorkSheet, date1904: boolean, limit = Infinity): (string | null)[][] {
   const rows: (string | null)[][] = [];
   const ref = sheet["!ref"];
-  if (ref) {
-    const range = XLSX.utils.decode_range(ref);
-    for (let r = 0; r <= range.e.r; r++) {
-      const row: (string | null)[] = [];
-      for (let c = 0; c <= range.e.c; c++)
-        row.push(cellText(sheet[XLSX.utils.encode_cell({ r, c })], date1904));
-      rows.push(row);
-    }
+  if (!ref) return rows;
+  const range = XLSX.utils.decode_range(ref);
+  for (let r = 0; r <= Math.min(range.e.r, limit - 1); r++) {
+    const row: (string | null)[] = [];
+    for (let c = 0; c <= range.e.c; c++)
+      row.push(cellText(sheet[XLSX.utils.encode_cell({ r, c })], date1904));
+    rows.push(row);
   }
-  return { rows, sheet: chosen, sheetNames };
+  return rows;
+}
+
+// Without a "Form responses 1" sheet, the sheet whose first row best matches the codebook (first on ties).
+function bestSheet(
+  workbook: XLSX.WorkBook,
+  score: (header: string[]) => number,
+  date1904: boolean,
+): string | undefined {
+  let best: { name: string; score: number } | undefined;
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet) continue;
+    const header = (sheetRows(sheet, date1904, 1)[0] ?? []).map((c) => c ?? "");
+    const s = score(header);
+    if (!best || s > best.score) best = { name, score: s };
+  }
+  return best?.name;
 }

@@ -93,8 +93,15 @@ function read(
     problems,
   };
   const unclosed = new Set<number>();
+  // How well a candidate header row fits either survey: picks the delimiter of a CSV and the sheet of a workbook.
+  const score = (headers: string[]): number =>
+    Math.max(
+      matchHeaders(headers, codebook, file).questionColumns,
+      other ? matchHeaders(headers, other, file).questionColumns : 0,
+    ) +
+    headers.filter((h) => h.trim() !== "").length / 1000;
   if (isWorkbook) {
-    const sheet = parseXlsx(bytes, file, options.sheet);
+    const sheet = parseXlsx(bytes, file, options.sheet, score);
     rows = sheet.rows;
     report.sheet = sheet.sheet;
     if (!options.sheet && sheet.sheet !== "Form responses 1" && sheet.sheetNames.length > 1) {
@@ -103,7 +110,7 @@ function read(
           severity: "warning",
           code: "sheet-guessed",
           file,
-          what: `no sheet named "Form responses 1"; read the first sheet "${sheet.sheet}"`,
+          what: `no sheet named "Form responses 1"; read "${sheet.sheet}", the sheet whose headers best match the codebook`,
           expected: "the responses sheet (choose another with the sheet option)",
         }),
       );
@@ -306,13 +313,17 @@ function buildTables(
       );
     }
     if (unclosed.has(i + report.headerRows)) {
+      const last = Math.max(row.length - 1, 0);
       problems.push(
         problem({
           code: "unclosed-quote",
           file,
           row: rowNumber,
+          column: columnLabel(headers[last] ?? "", last),
           what: "a quoted field is never closed, so the rest of the file ran into it; the file may be truncated",
+          value: row[last] ?? "",
           expected: 'a closing double quote (")',
+          action: "read as far as the file goes",
         }),
       );
     }
