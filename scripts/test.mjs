@@ -19,6 +19,16 @@ const steps = [
     "node",
     [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--noEmit"],
   ],
+  // Notebooks compile src/ with tslab's own TypeScript 5.0.4 and non-strict options: check it compiles there too.
+  [
+    "tslab compile",
+    "node",
+    [
+      path.join(root, "node_modules", "@tslab", "typescript-for-tslab", "bin", "tsc"),
+      "-p",
+      "tsconfig.tslab.json",
+    ],
+  ],
   ["lint", bin("eslint"), ["."]],
   ["format", bin("prettier"), ["--check", "--log-level", "warn", "."]],
   [
