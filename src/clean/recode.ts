@@ -95,6 +95,8 @@ function recodeMulti(
   let answered = false;
 
   for (const o of options) {
+    // The Other option's column holds typed text (key `${id}[other]`), read by takeOther below.
+    if (o === other) continue;
     const cell = raw[`${q.id}[${o.code}]`];
     if (cell === null || cell === undefined) continue;
     answered = true;
