@@ -20,7 +20,12 @@ interface CacheEntry {
   readonly encoded: EncodedMulti;
 }
 
-const cache = new WeakMap<object, CacheEntry>();
+let cache = new WeakMap<object, CacheEntry>();
+
+/** Forgets every cached encoding (internal: lets the benchmark time first calls; not exported by the package). */
+export function clearMultiCache(): void {
+  cache = new WeakMap<object, CacheEntry>();
+}
 
 /** Encodes a select-all-that-apply column (string[] | null per row), cached per column object. */
 export function encodeMulti(table: ColumnTable, name: string, column: ColumnLike, fn: string): EncodedMulti {

@@ -23,7 +23,12 @@ interface CacheEntry {
 // Keyed by the column object itself: arquero's filter/select/orderby share column objects, so a second call on
 // a filtered view of the same table reuses the codes. The recorded levels are compared by identity so that a
 // later withLevels() on the same column re-encodes.
-const cache = new WeakMap<object, CacheEntry>();
+let cache = new WeakMap<object, CacheEntry>();
+
+/** Forgets every cached encoding (internal: lets the benchmark time first calls; not exported by the package). */
+export function clearEncodingCache(): void {
+  cache = new WeakMap<object, CacheEntry>();
+}
 
 /**
  * Encodes a categorical column into typed-array codes, cached per column object.
@@ -62,20 +67,110 @@ function codesFor(size: number, slots: number): Codes {
   return new Uint32Array(size);
 }
 
+// Survey and referral columns have a handful of levels: a linear scan with === (a pointer comparison for
+// interned strings) beats hashing up to about this many; wider columns use a Map.
+const SCAN = 16;
+
+/**
+ * The hot loop: writes the entry index of each value into `out` from `start`, and returns the first row whose
+ * value is not among `entries` (a new value, or NaN, which never equals itself), or n when done.
+ */
+function scanBytes(values: readonly unknown[], out: Uint8Array, entries: unknown[], start: number): number {
+  const n = values.length;
+  const k = entries.length;
+  for (let i = start; i < n; ++i) {
+    const v = values[i];
+    let c = 0;
+    while (c < k && entries[c] !== v) ++c;
+    if (c === k) return i;
+    out[i] = c;
+  }
+  return n;
+}
+
+function mapBytes(
+  values: readonly unknown[],
+  out: Uint8Array,
+  lookup: Map<unknown, number>,
+  start: number,
+): number {
+  const n = values.length;
+  for (let i = start; i < n; ++i) {
+    const c = lookup.get(values[i]);
+    if (c === undefined) return i;
+    out[i] = c;
+  }
+  return n;
+}
+
+/**
+ * Byte codes by entry in order of first appearance; missing values (null, undefined) become entries too so the
+ * hot loop never branches on them. Returns null when a column has 255+ distinct entries (use the wide path).
+ * `accept` vets each new non-missing value (and may throw).
+ */
+function byteEntries(
+  values: readonly unknown[],
+  initial: readonly unknown[],
+  accept: (value: unknown, row: number) => void,
+): { bytes: Uint8Array; entries: unknown[]; missingEntry: number } | null {
+  const n = values.length;
+  const bytes = new Uint8Array(n);
+  const entries: unknown[] = [...initial];
+  const lookup = new Map<unknown, number>();
+  entries.forEach((e, i) => lookup.set(e, i));
+  let missingEntry = -1;
+  let i = 0;
+  while (true) {
+    i = entries.length <= SCAN ? scanBytes(values, bytes, entries, i) : mapBytes(values, bytes, lookup, i);
+    if (i === n) break;
+    const value = values[i];
+    if (isMissing(value)) {
+      if (missingEntry < 0) missingEntry = entries.length;
+      // NaN never matches an entry, so it is coded here directly; null/undefined become entries.
+      if (value !== value) {
+        if (missingEntry === entries.length) {
+          entries.push(undefined);
+          lookup.set(undefined, missingEntry);
+        }
+        bytes[i++] = missingEntry;
+        continue;
+      }
+    } else {
+      accept(value, i);
+    }
+    if (entries.length === 0xff) return null;
+    lookup.set(value, entries.length);
+    entries.push(value);
+  }
+  return { bytes, entries, missingEntry };
+}
+
 function encodeWithLevels(
   column: ColumnLike,
   levels: readonly string[],
   name: string,
   fn: string,
 ): EncodedColumn {
+  const values = valuesOf(column);
+  const known = new Set<unknown>(levels);
+  const fast =
+    levels.length < 0xff &&
+    byteEntries(values, levels, (value) => {
+      if (!known.has(value)) throw unknownLevel(fn, name, value, levels);
+    });
+  const missing = levels.length;
+  const n = values.length;
+  if (fast) {
+    // Entries past the levels are the missing values (null, undefined, NaN): all code `missing`.
+    const { bytes } = fast;
+    for (let i = 0; i < n; ++i) if (bytes[i]! > missing) bytes[i] = missing;
+    return { codes: bytes, levels: [...levels], labels: [...levels], recorded: true };
+  }
   const lookup = new Map<unknown, number>();
   levels.forEach((level, i) => lookup.set(level, i));
-  const missing = levels.length;
-  const n = column.length;
   const codes = codesFor(n, levels.length + 1);
-  const values = Array.isArray(column) ? (column as unknown[]) : null;
   for (let i = 0; i < n; ++i) {
-    const value = values ? values[i] : column.at(i);
+    const value = values[i];
     const code = lookup.get(value);
     if (code !== undefined) codes[i] = code;
     else if (isMissing(value)) codes[i] = missing;
@@ -85,15 +180,26 @@ function encodeWithLevels(
 }
 
 function encodeDistinct(column: ColumnLike, name: string, fn: string): EncodedColumn {
+  const values = valuesOf(column);
+  const n = values.length;
+  const fast = byteEntries(values, [], (value) => checkCategorical(value, name, fn));
+  if (fast) {
+    const { bytes, entries } = fast;
+    const present = entries.map((_, i) => i).filter((i) => !isMissing(entries[i]));
+    const order = present.sort((a, b) => compareValues(entries[a] as Level, entries[b] as Level));
+    const levels = order.map((i) => entries[i] as Level);
+    const remap = new Uint8Array(256).fill(levels.length);
+    order.forEach((from, to) => (remap[from] = to));
+    for (let i = 0; i < n; ++i) bytes[i] = remap[bytes[i]!]!;
+    return { codes: bytes, levels, labels: levels.map(levelLabel), recorded: false };
+  }
+  // Wide columns (255+ distinct values): codes in order of appearance, then remapped to sorted order.
   const lookup = new Map<unknown, number>();
-  const seen: (string | number | boolean)[] = [];
-  const n = column.length;
-  // Codes are first assigned in order of appearance (Uint32 so no overflow), then remapped to sorted order.
+  const seen: Level[] = [];
   const raw = new Uint32Array(n);
   const MISSING = 0xffffffff;
-  const values = Array.isArray(column) ? (column as unknown[]) : null;
   for (let i = 0; i < n; ++i) {
-    const value = values ? values[i] : column.at(i);
+    const value = values[i];
     let code = lookup.get(value);
     if (code === undefined) {
       if (isMissing(value)) {
@@ -102,22 +208,29 @@ function encodeDistinct(column: ColumnLike, name: string, fn: string): EncodedCo
       }
       checkCategorical(value, name, fn);
       code = seen.length;
-      seen.push(value as string | number | boolean);
+      seen.push(value as Level);
       lookup.set(value, code);
     }
     raw[i] = code;
   }
   const order = seen.map((_, i) => i).sort((a, b) => compareValues(seen[a]!, seen[b]!));
-  const remap = new Uint32Array(seen.length);
-  order.forEach((from, to) => (remap[from] = to));
+  const to = new Uint32Array(seen.length);
+  order.forEach((from, k) => (to[from] = k));
   const levels = order.map((i) => seen[i]!);
   const codes = codesFor(n, levels.length + 1);
-  const missing = levels.length;
   for (let i = 0; i < n; ++i) {
-    const code = raw[i]!;
-    codes[i] = code === MISSING ? missing : remap[code]!;
+    const c = raw[i]!;
+    codes[i] = c === MISSING ? levels.length : to[c]!;
   }
   return { codes, levels, labels: levels.map(levelLabel), recorded: false };
+}
+
+type Level = string | number | boolean;
+
+// Plain arrays are read directly; other column types (Arrow vectors, typed arrays) are copied once.
+function valuesOf(column: ColumnLike): readonly unknown[] {
+  if (Array.isArray(column)) return column as unknown[];
+  return Array.from({ length: column.length }, (_, i) => column.at(i));
 }
 
 function checkCategorical(value: unknown, name: string, fn: string): void {

@@ -33,6 +33,25 @@ describe("frequencies", () => {
     expect(f.missing).toBe(1);
   });
 
+  it("frequencies counts null, undefined and NaN alike as missing, with or without recorded levels", () => {
+    const values = [NaN, "b", null, "a", undefined, NaN, "b"];
+    expect(frequencies(table({ q: values }), "q", { suppress: false }).missing).toBe(4);
+    const f = frequencies(withLevels(table({ q: values }), { q: ["b", "a"] }), "q", { suppress: false });
+    expect(f.counts).toEqual([2, 1]);
+    expect(f.missing).toBe(4);
+  });
+
+  it("frequencies handles columns with hundreds of distinct values (wide codes)", () => {
+    const values = Array.from({ length: 600 }, (_, i) =>
+      i % 300 === 7 ? null : `v${String(i % 300).padStart(3, "0")}`,
+    );
+    const f = frequencies(table({ q: values }), "q", { suppress: false });
+    expect(f.levels.length).toBe(299);
+    expect(f.levels[0]).toBe("v000");
+    expect(f.counts.every((c) => c === 2)).toBe(true);
+    expect(f.missing).toBe(2);
+  });
+
   it("frequencies shows boolean flags as No/Yes, false first", () => {
     const f = frequencies(table({ flag: [true, false, true, null] }), "flag", { suppress: false });
     expect(f.levels).toEqual(["No", "Yes"]);
