@@ -6,6 +6,25 @@ export interface Decoded {
   invalid?: { offset: number; byte: number; line: number };
 }
 
+// Windows-1252 differs from ISO-8859-1 only in 0x80-0x9F (curly quotes, euro, dashes). Some Node 20 builds
+// decode the "windows-1252" label as ISO-8859-1, so those 32 bytes are mapped here (WHATWG index-windows-1252).
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] as number) : b)),
+    );
+  }
+  return out;
+}
+
 // Returns the offset of the first byte that breaks UTF-8, or -1. TextDecoder's fatal mode says only "invalid".
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
@@ -45,7 +64,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   let line = 1;
   for (let i = 0; i < bad; i++) if (body[i] === 0x0a) line++;
   return {
-    text: new TextDecoder("windows-1252").decode(body),
+    text: decodeWindows1252(body),
     encoding: "windows-1252",
     bom,
     invalid: { offset: bad + (bom ? 3 : 0), byte: body[bad] as number, line },
