@@ -1,0 +1,124 @@
+import { describe, it, expect } from "vitest";
+import { evaluateSpec } from "../../src/published/evaluate.js";
+import { receiptSpecs, type RankSpec } from "../../src/published/specs.js";
+import { receiptsFor } from "../../src/published/receipt.js";
+import { publishedFigures, publishedFigure } from "../../src/published/figures.js";
+import { flag, ticked, answered, not, anyOf } from "../../src/published/conditions.js";
+
+describe("receiptSpecs()", () => {
+  it("has a computation for every published figure id, and none for unknown ids", () => {
+    const specs = receiptSpecs();
+    expect(Object.keys(specs).sort()).toEqual(
+      publishedFigures()
+        .map((f) => f.id)
+        .sort(),
+    );
+  });
+  it("every option label a spec names exists in the codebooks (building them checks it)", () => {
+    expect(() => ticked("link-worker", "referral_sources", "GP")).toThrow(
+      '"GP" is not an option of link-worker "referral_sources"',
+    );
+  });
+});
+
+describe("conditions", () => {
+  it("ticked() is null for an unanswered multi-select and false for an empty one", () => {
+    const c = ticked("link-worker", "referral_sources", "GPs");
+    expect([
+      c({ referral_sources: null }),
+      c({ referral_sources: [] }),
+      c({ referral_sources: ["GPs"] }),
+    ]).toEqual([null, false, true]);
+  });
+  it("answered(), not() and anyOf() keep missing values missing", () => {
+    const n = answered("provider", "scale", "Neighbourhood");
+    expect([n({ scale: null }), not(n)({ scale: null }), not(n)({ scale: "National" })]).toEqual([
+      null,
+      null,
+      true,
+    ]);
+    expect(anyOf(flag("a"), flag("b"))({ a: null, b: null })).toBeNull();
+    expect(anyOf(flag("a"), flag("b"))({ a: null, b: false })).toBe(false);
+  });
+});
+
+describe("evaluateSpec(rows, spec)", () => {
+  const trained = receiptSpecs()["lw-trained"]!;
+  it("a share counts successes over answered rows only (missing values excluded): 1 of 2 = 50%", () => {
+    const ev = evaluateSpec([{ trained: true }, { trained: false }, { trained: null }], trained);
+    expect([ev.computed, ev.successes, ev.n]).toEqual([50, 1, 2]);
+  });
+  it("no valid responses gives computed null and n = 0", () => {
+    const ev = evaluateSpec([{ trained: null }], trained);
+    expect([ev.computed, ev.n]).toEqual([null, 0]);
+    expect(ev.detail).toMatch(/no valid responses/);
+  });
+  it("a comparison holds only when group a's share is strictly higher (difference in points)", () => {
+    const spec = receiptSpecs()["lw-confident-by-training"]!;
+    const rows = [
+      { trained: true, confident_discussing: true },
+      { trained: true, confident_discussing: false },
+      { trained: false, confident_discussing: false },
+      { trained: false, confident_discussing: true },
+    ];
+    const tie = evaluateSpec(rows, spec);
+    expect([tie.computed, tie.holds]).toEqual([0, false]);
+    const up = evaluateSpec([...rows, { trained: true, confident_discussing: true }], spec);
+    // hand calculation: trained 2/3 = 66.7%, untrained 1/2 = 50% -> +16.7 points
+    expect(up.computed).toBeCloseTo(16.667, 2);
+    expect(up.holds).toBe(true);
+  });
+  it("a comparison with an empty group cannot hold (null)", () => {
+    const ev = evaluateSpec(
+      [{ trained: true, confident_discussing: true }],
+      receiptSpecs()["lw-confident-by-training"]!,
+    );
+    expect(ev.holds).toBeNull();
+  });
+  it("a ranking needs the named option strictly first; a tie fails", () => {
+    const spec: RankSpec = {
+      type: "rank",
+      survey: "link-worker",
+      options: [
+        { label: "a", outcome: flag("a") },
+        { label: "b", outcome: flag("b") },
+      ],
+      check: { kind: "order", labels: ["a"] },
+    };
+    expect(evaluateSpec([{ a: true, b: false }], spec).holds).toBe(true);
+    expect(evaluateSpec([{ a: true, b: true }], spec).holds).toBe(false);
+    expect(evaluateSpec([{ a: null, b: null }], spec).holds).toBeNull();
+    const bottom: RankSpec = { ...spec, check: { kind: "bottom", labels: ["b"] } };
+    expect(evaluateSpec([{ a: true, b: false }], bottom).holds).toBe(true);
+  });
+  it("a count counts the rows in the subset", () => {
+    const rows = [
+      { ap_area: "Merseyside Sport (Merseyside)" },
+      { ap_area: "Active Cheshire" },
+      { ap_area: null },
+    ];
+    expect(evaluateSpec(rows, receiptSpecs()["mer-n"]!).computed).toBe(1);
+  });
+});
+
+describe("receiptsFor(tables)", () => {
+  it("judges percent figures by tolerance: 19 of 100 trained passes lw-trained, 20 of 100 does not", () => {
+    const rows = (k: number) => Array.from({ length: 100 }, (_, i) => ({ trained: i < k }));
+    const fig = [publishedFigure("lw-trained")];
+    expect(receiptsFor({ "link-worker": rows(19) }, undefined, fig)[0]!.pass).toBe(true);
+    expect(receiptsFor({ "link-worker": rows(20) }, undefined, fig)[0]!.pass).toBe(false);
+  });
+  it("skips figures of a survey whose table is not given, and fails a figure with no valid responses", () => {
+    const rs = receiptsFor({ "link-worker": [{ trained: null }] });
+    expect(rs.every((r) => r.survey === "link-worker")).toBe(true);
+    expect(rs.find((r) => r.id === "lw-trained")!.pass).toBe(false);
+  });
+  it("passes the interval function successes and n and reports percent bounds", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ trained: i < 19 }));
+    const r = receiptsFor({ "link-worker": rows }, (x, n) => ({ lower: x / n - 0.01, upper: x / n + 0.01 }), [
+      publishedFigure("lw-trained"),
+    ])[0]!;
+    expect(r.lower).toBeCloseTo(18, 6);
+    expect(r.upper).toBeCloseTo(20, 6);
+  });
+});
