@@ -8,6 +8,36 @@ export { projectRoot, dataPath } from "./codebook/project-root.js";
 export { codebook, question, optionLabels } from "./codebook/codebooks.js";
 export { validateCodebook } from "./codebook/validate.js";
 
+// load: reading survey exports (loader helper)
+export { readExport } from "./load/read-export.js";
+export { loadSurvey } from "./load/load-survey.js";
+export type { LoadSurveyOptions, LoadedSurvey } from "./load/load-survey.js";
+export { ExportError } from "./load/export-error.js";
+export { findLocalExport, localDataDir, syntheticExport } from "./load/find-export.js";
+export { normaliseText } from "./load/normalise-text.js";
+export type {
+  LoadedExport,
+  LoadReport,
+  Problem,
+  Severity,
+  HeaderMatch,
+  ColumnRole,
+  AdminKey,
+  ReadOptions,
+} from "./load/types.js";
+
+// clean: the generic cleaner and its lineage (loader helper)
+export { cleanExport } from "./clean/clean-export.js";
+export type { CleanOptions, CleanResult, DeriveFn } from "./clean/types.js";
+export { lineageBalances } from "./clean/lineage.js";
+export type { Lineage, LineageStep, DroppedRow, ValueChange } from "./clean/lineage.js";
+export { parseMinutes, MINUTES_IN_WEEK } from "./clean/parse-minutes.js";
+export type { MinutesReading, MinutesFlag } from "./clean/parse-minutes.js";
+export { splitMultiSelect } from "./clean/split-multi.js";
+export { redactPii } from "./clean/redact-pii.js";
+export type { Redaction, PiiKind } from "./clean/redact-pii.js";
+export { tidyToCsv } from "./cli/to-csv.js";
+
 // clean/derive: the report's derived flags and bands (data helper)
 export { deriveColumns, ACTIVITY_BANDS, MODERATE_ITEMS } from "./clean/derive.js";
 export type { Derived } from "./clean/derive.js";
@@ -62,7 +92,12 @@ export { divergingLikert, type LikertItem, type DivergingLikertOptions } from ".
 export { publishedVsComputed, withinPublished, type PublishedComparison } from "./figures/dot-range.js";
 export { hexMap, type AreaValue, type HexMapOptions } from "./figures/hex-map.js";
 export { parseHexJson, loadNorthWestHexes, type HexLayout, type Hex } from "./figures/hexjson.js";
-export { pathwayScorecard, PATHWAY_STAGES, type PathwayStage, type ScorecardIndicator } from "./figures/scorecard.js";
+export {
+  pathwayScorecard,
+  PATHWAY_STAGES,
+  type PathwayStage,
+  type ScorecardIndicator,
+} from "./figures/scorecard.js";
 
 // display: one Jupyter output bundle per figure or table (figures helper)
 export { show, type ShowOptions } from "./display/show.js";
