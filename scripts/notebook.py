@@ -24,6 +24,8 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 
 def data_provenance():
     """Which data a run used: only runs on the bundled synthetic exports may be committed."""
+    if os.environ.get("SP_DATA") == "bundled" and not os.environ.get("SP_AREA"):
+        return {"data": "bundled-synthetic", "area": None}
     if os.environ.get("SP_DATA_DIR") or os.environ.get("SP_AREA"):
         return {"data": "custom", "area": os.environ.get("SP_AREA"), "data_dir": os.environ.get("SP_DATA_DIR")}
     local = os.path.join(ROOT, "data", "local")

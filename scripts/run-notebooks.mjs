@@ -27,9 +27,15 @@ if (notebooks.length === 0) {
 }
 
 // Runs on other data (an Active Partnership's own export, or one area) never overwrite committed notebooks.
+// --check always compares against the bundled synthetic data (SP_DATA=bundled makes loadSurvey ignore data/local/).
+if (check) {
+  process.env.SP_DATA = "bundled";
+  delete process.env.SP_AREA;
+}
 const customData =
-  Boolean(process.env.SP_AREA || process.env.SP_DATA_DIR) ||
-  (existsSync(path.join(root, "data", "local")) &&
+  Boolean(process.env.SP_AREA || (process.env.SP_DATA_DIR && process.env.SP_DATA !== "bundled")) ||
+  (process.env.SP_DATA !== "bundled" &&
+    existsSync(path.join(root, "data", "local")) &&
     readdirSync(path.join(root, "data", "local")).some((f) => /\.(csv|tsv|txt|xlsx)$/i.test(f)));
 const outDir = customData ? path.join(root, "build", "notebooks") : null;
 if (outDir) mkdirSync(outDir, { recursive: true });

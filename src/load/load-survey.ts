@@ -27,14 +27,17 @@ export interface LoadedSurvey {
 
 /**
  * Reads and cleans one survey: the export at `path` if given, else the first real export in data/local/ (or
- * $SP_DATA_DIR) named for the survey, else the bundled synthetic export.
+ * $SP_DATA_DIR) named for the survey, else the bundled synthetic export. With SP_DATA=bundled, always the bundled one.
  * @example
  * const lw = loadSurvey("link-worker");
  * lw.source; // "synthetic" unless a real export was dropped into data/local/
  */
 export function loadSurvey(survey: SurveyId, options: LoadSurveyOptions = {}): LoadedSurvey {
   const synthetic = resolve(syntheticExport(survey));
-  const path = resolve(options.path ?? findLocalExport(survey) ?? synthetic);
+  // SP_DATA=bundled pins the bundled exports: `npm test` checks committed notebooks against them even on a
+  // machine that has real exports in data/local/.
+  const local = process.env.SP_DATA === "bundled" ? undefined : findLocalExport(survey);
+  const path = resolve(options.path ?? local ?? synthetic);
   const loaded = readExport(path, survey, options);
   const cleaned = cleanExport(loaded, survey, options);
   return {
