@@ -293,7 +293,8 @@ function build(): Record<string, ReceiptSpec> {
     "prov-funding-neighbourhood-lower": {
       type: "compare",
       survey: PR,
-      outcome: not(flag("needs_funding")),
+      outcome: flag("needs_funding"),
+      direction: "<",
       pairs: [{ a: "neighbourhood", inA: NEIGHBOURHOOD, b: "larger scales", inB: not(NEIGHBOURHOOD) }],
     },
     "prov-neighbourhood-confident": share(PR, flag("confident_additional_needs"), NEIGHBOURHOOD),
@@ -301,7 +302,8 @@ function build(): Record<string, ReceiptSpec> {
       type: "compare",
       survey: PR,
       outcome: flag("confident_additional_needs"),
-      pairs: [{ a: "larger scales", inA: not(NEIGHBOURHOOD), b: "neighbourhood", inB: NEIGHBOURHOOD }],
+      direction: "<",
+      pairs: [{ a: "neighbourhood", inA: NEIGHBOURHOOD, b: "larger scales", inB: not(NEIGHBOURHOOD) }],
     },
     "prov-neighbourhood-sports-clubs": share(PR, answered(PR, "provider_type", "Sports club"), NEIGHBOURHOOD),
     "prov-consult-participants-confident": {

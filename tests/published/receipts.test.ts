@@ -68,6 +68,23 @@ describe("evaluateSpec(rows, spec)", () => {
     expect(up.computed).toBeCloseTo(16.667, 2);
     expect(up.holds).toBe(true);
   });
+  it("a '<' comparison holds when group a's share is lower: neighbourhood providers need funding less often", () => {
+    const spec = receiptSpecs()["prov-funding-neighbourhood-lower"]!;
+    const rows = [
+      { scale: "Neighbourhood", needs_funding: false },
+      { scale: "Neighbourhood", needs_funding: true },
+      { scale: "National", needs_funding: true },
+    ];
+    // hand calculation: neighbourhood 1/2 = 50% < larger scales 1/1 = 100% -> -50 points
+    const ev = evaluateSpec(rows, spec);
+    expect([ev.computed, ev.holds]).toEqual([-50, true]);
+    expect(
+      evaluateSpec(
+        [...rows, { scale: "National", needs_funding: false }, { scale: "National", needs_funding: false }],
+        spec,
+      ).holds,
+    ).toBe(false);
+  });
   it("a comparison with an empty group cannot hold (null)", () => {
     const ev = evaluateSpec(
       [{ trained: true, confident_discussing: true }],
