@@ -387,8 +387,10 @@ function crosstabNotes(t: CrosstabResult): string[] {
 }
 
 /** One sentence on the association test, for footnotes. */
-export function testNote(test: AssociationTest | NoTest, weighted: boolean): string {
-  if (test.method === null) return `Association: ${test.reason}.`;
+export function testNote(result: AssociationTest | NoTest, weighted: boolean): string {
+  if (result.method === null) return `Association: ${result.reason}.`;
+  // tslab compiles without strictNullChecks, where `method === null` does not narrow the union.
+  const test = result as AssociationTest;
   const on = weighted ? " (on unweighted counts)" : "";
   const v = `Cramér's V = ${test.cramersV.toFixed(3)}`;
   if (test.method === "fisher")
