@@ -65,8 +65,21 @@ function encode(
       );
     }
     answered[i] = 1;
-    for (const item of value as unknown[]) {
-      let code = lookup.get(item as string);
+    const items = value as unknown[];
+    for (let t = 0; t < items.length; ++t) {
+      const item = items[t];
+      // Few options: a linear scan with === beats hashing (see encode.ts).
+      let code: number | undefined;
+      if (seen.length <= 16) {
+        for (let k = 0; k < seen.length; ++k) {
+          if (seen[k] === item) {
+            code = k;
+            break;
+          }
+        }
+      } else {
+        code = lookup.get(item as string);
+      }
       if (code === undefined) {
         if (recorded || typeof item !== "string") {
           const why = recorded ? `not one of its recorded levels (${recorded.join(", ")})` : "not a string";
