@@ -2,8 +2,9 @@ import type { ColumnTable } from "arquero";
 import { resolve } from "node:path";
 import type { SurveyId } from "../codebook/types.js";
 import { cleanExport } from "../clean/clean-export.js";
-import type { Lineage } from "../clean/lineage.js";
+import { lineageBalances, type Lineage, type LineageStep } from "../clean/lineage.js";
 import type { CleanOptions } from "../clean/types.js";
+import { filterArea, resolveArea } from "../area/filter-area.js";
 import { findLocalExport, syntheticExport } from "./find-export.js";
 import { readExport } from "./read-export.js";
 import type { LoadReport, ReadOptions } from "./types.js";
@@ -11,6 +12,11 @@ import type { LoadReport, ReadOptions } from "./types.js";
 export interface LoadSurveyOptions extends ReadOptions, CleanOptions {
   /** An export to read instead of the local or bundled one. */
   path?: string;
+  /**
+   * One Active Partnership area to keep (an `ap_area` label or a unique word of one, any case, e.g.
+   * "Lancashire"); default `process.env.SP_AREA`; "" or unset keeps every area.
+   */
+  area?: string;
 }
 
 export interface LoadedSurvey {
@@ -23,6 +29,8 @@ export interface LoadedSurvey {
   /** "synthetic" only for the bundled synthetic export; anything else is real data and must not be committed. */
   source: "synthetic" | "local";
   path: string;
+  /** The Active Partnership area the table was cut to (SP_AREA or `options.area`), or null for all areas. */
+  area: string | null;
 }
 
 /**
@@ -33,6 +41,9 @@ export interface LoadedSurvey {
  * lw.source; // "synthetic" unless a real export was dropped into data/local/
  */
 export function loadSurvey(survey: SurveyId, options: LoadSurveyOptions = {}): LoadedSurvey {
+  // Resolved before reading, so a misspelt SP_AREA fails fast with the list of valid names.
+  const areaName = options.area ?? process.env.SP_AREA ?? "";
+  const area = areaName.trim() ? resolveArea(areaName, survey) : null;
   const synthetic = resolve(syntheticExport(survey));
   // SP_DATA=bundled pins the bundled exports: `npm test` checks committed notebooks against them even on a
   // machine that has real exports in data/local/.
@@ -40,13 +51,21 @@ export function loadSurvey(survey: SurveyId, options: LoadSurveyOptions = {}): L
   const path = resolve(options.path ?? local ?? synthetic);
   const loaded = readExport(path, survey, options);
   const cleaned = cleanExport(loaded, survey, options);
+  const cut = area === null ? null : filterArea(cleaned.table, area);
+  const lineage: Lineage = cut ? withStep(cleaned.lineage, cut.step) : cleaned.lineage;
   return {
-    table: cleaned.table,
-    lineage: cleaned.lineage,
+    table: cut ? cut.table : cleaned.table,
+    lineage,
     report: loaded.report,
     extras: loaded.extras,
     levels: cleaned.levels,
     source: path === synthetic ? "synthetic" : "local",
     path,
+    area,
   };
+}
+
+function withStep(lineage: Lineage, step: LineageStep): Lineage {
+  const next = { ...lineage, rowsKept: step.rowsOut, steps: [...lineage.steps, step] };
+  return { ...next, balanced: lineage.balanced && lineageBalances(next) };
 }
