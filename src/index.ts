@@ -118,3 +118,6 @@ export { evaluateSpec } from "./published/evaluate.js";
 export { buildSynthetic, writeSynthetic } from "./synth/generate.js";
 export { truthTable } from "./synth/truth-table.js";
 export { AREAS, SEED, DUPLICATES } from "./synth/plan.js";
+
+// published: showReceipts (notebooks 00-05 helper)
+export { showReceipts, receiptsBundle, type ShowReceiptsOptions } from "./published/show-receipts.js";
