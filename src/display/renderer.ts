@@ -1,0 +1,188 @@
+import type { Browser, Page } from "playwright-core";
+import type { Figure } from "../figures/types.js";
+import { findChromium } from "./chromium-path.js";
+
+/** Flags that work for headless Debian Chromium here (see the toolchain notes). */
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// The basic bundle (bar, scatter, pie) starts in about 1 s; the full one takes 4-10 s, so it loads only for
+// figures that need another trace type.
+const BASIC_TYPES = new Set(["bar", "scatter", "pie"]);
+const BUNDLES = {
+  basic: "plotly.js-basic-dist-min/plotly-basic.min.js",
+  full: "plotly.js-dist-min/plotly.min.js",
+} as const;
+type BundleName = keyof typeof BUNDLES;
+
+interface State {
+  readonly browser: Browser;
+  readonly pages: Map<BundleName, Promise<Page>>;
+}
+
+let starting: Promise<State | null> | null = null;
+let failure = "";
+let queue: Promise<unknown> = Promise.resolve();
+let hooked = false;
+
+/** The result of a render: base64 PNG, or null with the reason there is none. */
+export interface RenderResult {
+  readonly png: string | null;
+  readonly reason: string;
+}
+
+/**
+ * Renders a figure to a PNG (base64) in the kernel's one headless Chromium, started on first use. Renders run
+ * one at a time; with no usable browser the result carries the reason instead.
+ * @example
+ * const { png } = await renderPng(fig); // "iVBORw0KGgo..." or null
+ */
+export function renderPng(figure: Figure, scale = 1): Promise<RenderResult> {
+  const job = queue.then(() => renderNow(figure, scale));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function renderNow(figure: Figure, scale: number): Promise<RenderResult> {
+  const state = await browserState();
+  if (!state) return { png: null, reason: failure };
+  try {
+    const page = await pageFor(state, needsFull(figure) ? "full" : "basic");
+    const url = await page.evaluate(
+      async ({ spec, width, height, scale }) => {
+        const plotly = (
+          globalThis as unknown as { Plotly: { toImage: (...a: unknown[]) => Promise<string> } }
+        ).Plotly;
+        return plotly.toImage(spec, { format: "png", width, height, scale });
+      },
+      {
+        spec: { data: figure.data, layout: figure.layout, config: figure.config },
+        width: figure.width,
+        height: figure.height,
+        scale,
+      },
+    );
+    return { png: url.replace(/^data:image\/png;base64,/, ""), reason: "" };
+  } catch (err) {
+    return { png: null, reason: `the browser failed to render: ${firstLine(err)}` };
+  }
+}
+
+function needsFull(figure: Figure): boolean {
+  return figure.data.some((t) => !BASIC_TYPES.has(String(t.type ?? "scatter")));
+}
+
+function firstLine(err: unknown): string {
+  return String(err instanceof Error ? err.message : err).split("\n")[0] ?? "";
+}
+
+function browserState(): Promise<State | null> {
+  if (!starting) starting = launch();
+  return starting;
+}
+
+async function launch(): Promise<State | null> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    failure = "no Chromium found: install the chromium package or set SP_CHROMIUM to a browser";
+    return null;
+  }
+  try {
+    const { chromium } = await import("playwright-core");
+    // Playwright gives the browser a fresh profile under os.tmpdir() and removes it on close. Its own signal
+    // handlers would exit the process, so a Jupyter interrupt (SIGINT) would kill the kernel: turn them off.
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: FLAGS,
+      chromiumSandbox: false,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    browser.on("disconnected", () => {
+      starting = null;
+      unhook();
+    });
+    hook();
+    return { browser, pages: new Map() };
+  } catch (err) {
+    failure = `Chromium (${executablePath}) did not start: ${firstLine(err)}`;
+    return null;
+  }
+}
+
+function pageFor(state: State, bundle: BundleName): Promise<Page> {
+  let page = state.pages.get(bundle);
+  if (!page) {
+    page = openPage(state.browser, bundle);
+    state.pages.set(bundle, page);
+  }
+  return page;
+}
+
+async function openPage(browser: Browser, bundle: BundleName): Promise<Page> {
+  // Offline: the page has everything it needs inline, and a figure must never reach the network.
+  const context = await browser.newContext({
+    offline: true,
+    deviceScaleFactor: 1,
+    viewport: { width: 1200, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  await page.addScriptTag({ path: require.resolve(BUNDLES[bundle]) });
+  return page;
+}
+
+/**
+ * Closes the headless browser if one is open, so the kernel's event loop can empty and the kernel exit.
+ * Safe to call at any time; the next render starts a new browser.
+ * @example
+ * await closeBrowser();
+ */
+export async function closeBrowser(): Promise<void> {
+  const pending = starting;
+  starting = null;
+  unhook();
+  const state = pending ? await pending.catch(() => null) : null;
+  if (state) await state.browser.close().catch(() => undefined);
+}
+
+/** Whether a browser is open or starting (for tests and diagnostics). */
+export function browserOpen(): boolean {
+  return starting !== null;
+}
+
+function onShutdown(): void {
+  void closeBrowser();
+}
+
+// A kernel killed by SIGTERM/SIGHUP would skip Node's "exit" event, where playwright kills its browser: turn
+// the signal into an exit while a browser is open.
+function onSignal(signal: NodeJS.Signals): void {
+  process.exit(signal === "SIGHUP" ? 129 : 143);
+}
+
+function hook(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on("sp-pathways:shutdown" as "exit", onShutdown);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
+}
+
+function unhook(): void {
+  if (!hooked) return;
+  hooked = false;
+  process.off("sp-pathways:shutdown" as "exit", onShutdown);
+  process.off("SIGTERM", onSignal);
+  process.off("SIGHUP", onSignal);
+}

@@ -1,0 +1,111 @@
+// Helpers for the tests that drive real Jupyter processes: the project environment, notebook execution through
+// scripts/notebook.py, process checks and a headless Chromium for screenshots.
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { projectRoot } from "../../src/codebook/project-root.js";
+
+export const root = projectRoot();
+export const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+export const hasJupyter = spawnSync(python, ["-c", "import nbclient, nbconvert, notebook"]).status === 0;
+
+/** The project's Jupyter environment (scripts/jupyter-env.mjs), plus overrides. */
+export async function projectEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  const spec = path.join(root, "scripts", "jupyter-env.mjs");
+  const mod = (await import(spec as string)) as { jupyterEnv: (root: string) => NodeJS.ProcessEnv };
+  return { ...mod.jupyterEnv(root), ...extra };
+}
+
+export interface NotebookRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Executes a notebook with the project kernel through scripts/notebook.py. */
+export function executeNotebook(
+  input: string,
+  output: string,
+  env: NodeJS.ProcessEnv,
+  html?: string,
+): Promise<NotebookRun> {
+  const args = [path.join(root, "scripts", "notebook.py"), "execute", input, "--out", output];
+  if (html) args.push("--html", html);
+  return new Promise((resolve) => {
+    const child = spawn(python, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+export interface Output {
+  readonly output_type: string;
+  readonly name?: string;
+  readonly text?: string | string[];
+  readonly data?: Record<string, unknown>;
+  readonly metadata?: Record<string, unknown>;
+}
+
+/** The outputs of each code cell of an .ipynb file. */
+export function cellOutputs(file: string): Output[][] {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    cells: { cell_type: string; outputs?: Output[] }[];
+  };
+  return nb.cells.filter((c) => c.cell_type === "code").map((c) => c.outputs ?? []);
+}
+
+export const textOf = (o: Output): string => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? ""));
+
+/** Command lines of running processes that mention `marker` (a unique temp folder given to the kernel). */
+export function processesMentioning(marker: string): string[] {
+  const ps = spawnSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
+  return ps.stdout.split("\n").filter((l) => l.includes(marker) && !l.includes("ps -eo"));
+}
+
+/** A fresh folder under build/test-display (kept for inspection). */
+export function workDir(name: string): string {
+  const dir = path.join(root, "build", "test-display", name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** A private temp folder: the kernel's TMPDIR, so its browser profile path marks its Chromium processes. */
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A PATH of symlinks to node and python only: what a machine without Chromium looks like to the kernel. */
+export function pathWithoutChromium(dir: string): string {
+  const bin = path.join(dir, "bin");
+  fs.mkdirSync(bin, { recursive: true });
+  const link = (name: string, target: string) => fs.symlinkSync(target, path.join(bin, name));
+  link("node", process.execPath);
+  link("python3", python);
+  for (const tool of ["sh", "bash", "env", "uname"]) {
+    const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+    if (found) link(tool, found);
+  }
+  return bin;
+}
+
+/** A free TCP port on localhost. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A MIME value as nbformat stores it (a string, or a list of lines) joined into one string. */
+export const mimeText = (value: unknown): string =>
+  Array.isArray(value) ? value.join("") : String(value ?? "");
