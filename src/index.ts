@@ -121,3 +121,36 @@ export { AREAS, SEED, DUPLICATES } from "./synth/plan.js";
 
 // published: showReceipts (notebooks 00-05 helper)
 export { showReceipts, receiptsBundle, type ShowReceiptsOptions } from "./published/show-receipts.js";
+
+// area: SP_AREA filter, IMD / Active Lives reference data, shares by local authority, correlation, focus ranking
+// (notebooks helper, issue 7). The danfojs bridge (src/bridge/danfo.ts) is deliberately NOT exported here: its
+// typings are large and tslab would compile them in every notebook; import it from "./src/bridge/danfo".
+export {
+  resolveArea,
+  filterArea,
+  districtLookup,
+  imd,
+  activeLives,
+  areaIndicators,
+  shareByArea,
+  correlation,
+  focusRanking,
+  focusTable,
+  recordsTable,
+} from "./area/index.js";
+export type {
+  AreaFiltered,
+  DistrictLookup,
+  ImdRow,
+  ActiveLivesRow,
+  AreaIndicators,
+  AreaIndicatorOptions,
+  Geography,
+  AreaShare,
+  ShareByAreaOptions,
+  Correlation,
+  CorrelationOptions,
+  FocusRanking,
+  FocusRow,
+  RecordsTable,
+} from "./area/index.js";
