@@ -103,7 +103,7 @@ export {
 export { show, type ShowOptions } from "./display/show.js";
 export { showTable, tableBundle, type RenderableTable } from "./display/show-table.js";
 export { figureBundle, PLOTLY_MIME, type DisplayBundle } from "./display/bundle.js";
-export { renderPng, closeBrowser } from "./display/renderer.js";
+export { renderPng, closeBrowser, warmUp } from "./display/renderer.js";
 export { findChromium } from "./display/chromium-path.js";
 
 // published: receipts (published vs computed) for every quoted figure (data helper)
@@ -154,3 +154,6 @@ export type {
   FocusRow,
   RecordsTable,
 } from "./area/index.js";
+// stats (issue 4): intervals and tests on counts
+export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";
+export type { WilsonInterval, ChiSquareResult } from "./stats/index.js";

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { fisherExact } from "../../src/stats/index.js";
+
+// Reference values: R's fisher.test documentation (printed to 4 significant digits), exact hypergeometric
+// sums for 2 x 2 tables and brute-force enumeration of every table with the observed margins for r x c
+// (tests/stats/reference/derive.py; output in derive.out). Tolerance 1e-9 for 2 x 2, 1e-6 for r x c.
+const close = (actual: number, expected: number, tol: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThan(tol);
+
+describe("fisherExact", () => {
+  it("fisherExact matches R's TeaTasting example (p-value = 0.4857 = 17/35)", () => {
+    // Hypergeometric probabilities of x = 0..4: 1/70, 8/35, 18/35, 8/35, 1/70; observed x = 3 (8/35):
+    // p = 1/70 + 8/35 + 8/35 + 1/70 = 17/35.
+    const { p } = fisherExact([
+      [3, 1],
+      [1, 3],
+    ]);
+    close(p, 17 / 35, 1e-9);
+    expect(p.toPrecision(4)).toBe("0.4857");
+  });
+
+  it("fisherExact matches R's Convictions example (p-value = 0.0005367 = 3571/6653325)", () => {
+    // matrix(c(2, 10, 15, 3), nrow = 2) is [[2, 15], [10, 3]]; the tail sum is 3571/6653325.
+    const { p } = fisherExact([
+      [2, 15],
+      [10, 3],
+    ]);
+    close(p, 3571 / 6653325, 1e-9);
+    expect(p.toPrecision(4)).toBe("0.0005367");
+  });
+
+  it("fisherExact matches exact two-sided 2 x 2 sums (scipy.stats.fisher_exact semantics)", () => {
+    // [[6, 2], [1, 4]]: probabilities 7, 70, 175, 140, 35, 2 (/429) for x = 2..7, observed 35/429:
+    // p = (7 + 35 + 2) / 429 = 4/39.
+    close(
+      fisherExact([
+        [6, 2],
+        [1, 4],
+      ]).p,
+      4 / 39,
+      1e-9,
+    );
+    // [[8, 2], [1, 5]]: observed 27/1144; smaller or equal: 3/286, 27/1144, 1/1144 -> 5/143.
+    close(
+      fisherExact([
+        [8, 2],
+        [1, 5],
+      ]).p,
+      5 / 143,
+      1e-9,
+    );
+    // [[0, 5], [5, 0]]: the two extreme tables, 1/252 each -> 1/126.
+    close(
+      fisherExact([
+        [0, 5],
+        [5, 0],
+      ]).p,
+      1 / 126,
+      1e-9,
+    );
+  });
+
+  it("fisherExact matches R's Job satisfaction 4 x 4 example (p-value = 0.7827)", () => {
+    // Brute force over all 90,208,550 tables with these margins: 0.7826849389663724.
+    const { p } = fisherExact([
+      [1, 3, 10, 6],
+      [2, 3, 10, 7],
+      [1, 6, 14, 12],
+      [0, 1, 9, 11],
+    ]);
+    close(p, 0.7826849389663724, 1e-6);
+    expect(p.toPrecision(4)).toBe("0.7827");
+  });
+
+  it("fisherExact matches brute-force enumeration on survey-shaped 2 x 5, 3 x 4 and 3 x 3 tables", () => {
+    close(
+      fisherExact([
+        [12, 5, 9, 3, 7],
+        [4, 10, 6, 8, 2],
+      ]).p,
+      0.030474136127876028,
+      1e-6,
+    );
+    close(
+      fisherExact([
+        [8, 3, 5, 2],
+        [4, 9, 1, 6],
+        [2, 5, 7, 3],
+      ]).p,
+      0.03548416853511872,
+      1e-6,
+    );
+    close(
+      fisherExact([
+        [3, 0, 1],
+        [0, 4, 0],
+        [1, 0, 3],
+      ]).p,
+      0.008484848484848454,
+      1e-6,
+    );
+  });
+
+  it("fisherExact gives the same p for a table, its transpose and permuted rows", () => {
+    const t = [
+      [12, 5, 9, 3, 7],
+      [4, 10, 6, 8, 2],
+    ];
+    const transposed = t[0]!.map((_, j) => t.map((row) => row[j]!));
+    close(fisherExact(transposed).p, 0.030474136127876028, 1e-6);
+    close(fisherExact([t[1]!, t[0]!]).p, 0.030474136127876028, 1e-6);
+  });
+
+  it("fisherExact handles a 2 x 5 table with n = 400 quickly", () => {
+    const start = performance.now();
+    const { p } = fisherExact([
+      [40, 35, 30, 45, 50],
+      [38, 42, 20, 55, 45],
+    ]);
+    expect(performance.now() - start).toBeLessThan(5000);
+    // Large-sample check: Pearson's chi-square (no correction) on this table gives p ~ 0.41; the exact p
+    // must be a probability close to it.
+    expect(p).toBeGreaterThan(0.35);
+    expect(p).toBeLessThan(0.47);
+  });
+
+  it("fisherExact leaves out a level with no answers (p unchanged)", () => {
+    close(
+      fisherExact([
+        [3, 0, 1],
+        [0, 0, 0],
+        [1, 0, 3],
+      ]).p,
+      17 / 35,
+      1e-9,
+    );
+  });
+
+  it("fisherExact returns p = 1 when only one table has the margins (one non-empty row or column)", () => {
+    expect(fisherExact([[3, 4, 5]]).p).toBe(1);
+    expect(
+      fisherExact([
+        [3, 0],
+        [4, 0],
+      ]).p,
+    ).toBe(1);
+  });
+
+  it("fisherExact rejects tables with no valid responses, missing or non-integer cells, naming the cell", () => {
+    expect(() =>
+      fisherExact([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toThrow("fisherExact: the table has no counts");
+    expect(() =>
+      fisherExact([
+        [1, 2],
+        [null as unknown as number, 3],
+      ]),
+    ).toThrow("fisherExact: counts[1][0] is null");
+    expect(() =>
+      fisherExact([
+        [1, 2.5],
+        [3, 4],
+      ]),
+    ).toThrow("fisherExact: counts[0][1] is 2.5; this test needs whole (unweighted) counts");
+  });
+
+  it("fisherExact refuses, with a clear error, a table too large to enumerate", () => {
+    expect(() =>
+      fisherExact([
+        [120, 80, 100, 90, 110],
+        [100, 120, 90, 80, 110],
+        [80, 100, 120, 110, 90],
+        [110, 90, 80, 120, 100],
+      ]),
+    ).toThrow(
+      /fisherExact: the 4 x 5 table with n = 2000 is too large for exact enumeration; use chiSquareTest/,
+    );
+  });
+});
