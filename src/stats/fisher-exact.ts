@@ -59,7 +59,7 @@ function networkPValue(table: number[][]): number {
   const keyOf = stateKey(rowSums.length, n);
   const budget = { work: 0, describe: `${table.length} x ${colSums.length} table with n = ${n}` };
   // The first layer alone holds about C(c + r - 1, r - 1) states; refuse at once rather than after the work.
-  spend(budget, Math.exp(lnChoose(colSums[0]! + rowSums.length - 1, rowSums.length - 1)) / 4);
+  spend(budget, Math.exp(lnChoose(colSums[0]! + rowSums.length - 1, rowSums.length - 1)));
 
   // Meet in the middle: columns 0..half-1 are built forwards from the row totals (pruned with the bounds),
   // the columns after `half` backwards from zero; column `half` joins a forward state (row remainders) to
