@@ -143,6 +143,18 @@ async function openPage(browser: Browser, bundle: BundleName): Promise<Page> {
 }
 
 /**
+ * Starts the browser and loads plotly in the background, so that the first figure does not wait for them.
+ * Optional: without it the browser starts at the first figure. Resolves to whether a browser is ready.
+ * @example
+ * void warmUp(); // in the import cell of a notebook with figures
+ */
+export function warmUp(): Promise<boolean> {
+  return browserState()
+    .then((state) => (state ? pageFor(state, "basic").then(() => true) : false))
+    .catch(() => false);
+}
+
+/**
  * Closes the headless browser if one is open, so the kernel's event loop can empty and the kernel exit.
  * Safe to call at any time; the next render starts a new browser.
  * @example
