@@ -103,7 +103,7 @@ export {
 export { show, type ShowOptions } from "./display/show.js";
 export { showTable, tableBundle, type RenderableTable } from "./display/show-table.js";
 export { figureBundle, PLOTLY_MIME, type DisplayBundle } from "./display/bundle.js";
-export { renderPng, closeBrowser } from "./display/renderer.js";
+export { renderPng, closeBrowser, warmUp } from "./display/renderer.js";
 export { findChromium } from "./display/chromium-path.js";
 
 // published: receipts (published vs computed) for every quoted figure (data helper)

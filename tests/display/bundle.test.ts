@@ -103,7 +103,7 @@ describe("show(figure) outside a kernel", () => {
     expect(b && Object.keys(b.data)).toEqual([PLOTLY_MIME, "text/html", "text/plain"]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^sp-pathways: figures have no static image \(no Chromium found.*\)\; showing interactive plotly plus a data table instead\.\n$/,
+      /^sp-pathways: figures have no static image \(no Chromium found.*\); showing interactive plotly plus a data table instead\.\n$/,
     );
   });
 });
