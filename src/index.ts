@@ -98,6 +98,14 @@ export {
   type PathwayStage,
   type ScorecardIndicator,
 } from "./figures/scorecard.js";
+export {
+  fromFrequencies,
+  fromMultiResponse,
+  groupsFromMultiResponse,
+  groupsFromCrosstab,
+  stackedFromCrosstab,
+  likertFromSummary,
+} from "./figures/from-tabulation.js";
 
 // display: one Jupyter output bundle per figure or table (figures helper)
 export { show, type ShowOptions } from "./display/show.js";
