@@ -145,6 +145,7 @@ export {
   focusRanking,
   focusTable,
   recordsTable,
+  ask,
 } from "./area/index.js";
 export type {
   AreaFiltered,
@@ -161,6 +162,8 @@ export type {
   FocusRanking,
   FocusRow,
   RecordsTable,
+  AskOptions,
+  Answer,
 } from "./area/index.js";
 // stats (issue 4): intervals and tests on counts
 export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";

@@ -1,0 +1,225 @@
+import type { ColumnTable } from "arquero";
+import { codebook } from "../codebook/codebooks.js";
+import type { SurveyId } from "../codebook/types.js";
+import { barChart } from "../figures/bar.js";
+import { groupedBar } from "../figures/grouped-bar.js";
+import type { Datum, Figure } from "../figures/types.js";
+import { loadSurvey } from "../load/load-survey.js";
+import type { AssociationTest, NoTest } from "../tabulate/association.js";
+import { crosstab, type CrosstabResult } from "../tabulate/crosstab.js";
+import { frequencies, type FrequenciesResult } from "../tabulate/frequencies.js";
+import { multiResponse, type MultiResponseResult } from "../tabulate/multi-response.js";
+
+/** Options of {@link ask}. */
+export interface AskOptions {
+  /** A categorical column to break the answers down by (a question id, a derived flag or band), or null. */
+  by?: string | null;
+  /** One Active Partnership area ("" or unset: SP_AREA if set, else the whole North West). */
+  area?: string;
+  /** Disclosure threshold (default 5). */
+  suppress?: number;
+  /** A tidy table to use instead of loading the survey (e.g. one with extra derived columns); `area` is ignored. */
+  table?: ColumnTable;
+  /** With `table`: whether it holds the bundled synthetic data (decides the source note; default false). */
+  synthetic?: boolean;
+}
+
+/** The answer to one question: its table, chart, test and the data it came from. */
+export interface Answer {
+  readonly question: string;
+  readonly by: string | null;
+  readonly area: string | null;
+  readonly synthetic: boolean;
+  readonly table: FrequenciesResult | CrosstabResult | MultiResponseResult;
+  readonly figure: Figure;
+  /** The association test of question by breakdown (crosstab's auto chi-square/Fisher), or why there is none. */
+  readonly test: AssociationTest | NoTest | null;
+  /** The survey's tidy table (after any area filter). */
+  readonly data: ColumnTable;
+}
+
+/**
+ * Answers one question of one survey, optionally by a breakdown and for one area: the right tabulation for the
+ * column (frequencies, crosstab with a chi-square/Fisher test, or a multiple-response table), a chart titled by
+ * its finding with the base in the subtitle, and the test. Numeric columns are refused (use a band).
+ * @example
+ * const a = ask("link-worker", "knowledge_of_provision", { by: "trained" });
+ * showTable(a.table); await show(a.figure); a.test?.p;
+ */
+export function ask(survey: SurveyId, question: string, options: AskOptions = {}): Answer {
+  const loaded = options.table
+    ? { table: options.table, source: options.synthetic ? "synthetic" : "given", area: null }
+    : loadSurvey(survey, options.area ? { area: options.area } : {});
+  const t = loaded.table;
+  const by = options.by || null;
+  for (const c of [question, by]) {
+    if (c !== null && !t.column(c)) {
+      const known = t.columnNames().filter((n) => !n.startsWith("_") && !n.endsWith("_other"));
+      throw new Error(`ask: the ${survey} survey has no column "${c}"; columns: ${known.join(", ")}`);
+    }
+  }
+  if (question === by) throw new Error(`ask: question and breakdown are both "${question}"`);
+  const synthetic = loaded.source === "synthetic";
+  const note = synthetic
+    ? "Synthetic respondent data calibrated to the published report; not survey results."
+    : loaded.source === "given"
+      ? "Computed from the table passed to ask()."
+      : "Computed from a local survey export.";
+  const text = questionText(survey, question);
+  const where = loaded.area ?? "North West";
+  const base = { t, question, by, note, text, where, suppress: options.suppress ?? 5 };
+  const kind = columnKind(t, question, survey);
+  if (by && columnKind(t, by, survey) !== "categorical")
+    throw new Error(`ask: breakdown "${by}" must be a categorical column (single choice, flag or band)`);
+  const answer = kind === "multi" ? askMulti(base) : askCategorical(base);
+  return { question, by, area: loaded.area, synthetic, data: t, ...answer };
+}
+
+interface Parts {
+  t: ColumnTable;
+  question: string;
+  by: string | null;
+  note: string;
+  text: string;
+  where: string;
+  suppress: number;
+}
+
+function questionText(survey: SurveyId, column: string): string {
+  const q = codebook(survey).questions.find((x) => x.id === column || column.startsWith(`${x.id}__`));
+  if (!q) return column;
+  const item = q.items?.find((i) => column === `${q.id}__${i.code}`);
+  return item ? `${q.text} ${item.label}` : q.text;
+}
+
+function columnKind(t: ColumnTable, column: string, survey: SurveyId): "multi" | "categorical" {
+  const q = codebook(survey).questions.find((x) => x.id === column);
+  if (q?.type === "multi") return "multi";
+  if (q?.type === "text") throw new Error(`ask: "${column}" is free text; tabulate a coded question instead`);
+  const first = (t.array(column) as unknown as unknown[]).find((v) => v !== null && v !== undefined);
+  if (Array.isArray(first)) return "multi";
+  if (typeof first === "number")
+    throw new Error(
+      `ask: "${column}" is numeric; break it into bands first (e.g. activity_band for weekly_minutes)`,
+    );
+  return "categorical";
+}
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${v.toFixed(0)}%`);
+
+function askMulti(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
+  const m = multiResponse(p.t, p.question, {
+    by: p.by ?? undefined,
+    suppress: p.suppress,
+    caption: `${p.text} (% of respondents answering; ${p.where})`,
+    notes: [p.note],
+  });
+  const rows = m.toTable().objects() as Record<string, unknown>[];
+  const datum = (r: Record<string, unknown>): Datum => ({
+    label: String(r.option),
+    value: r.percent as number | null,
+    lower: r.ci_lower as number | null,
+    upper: r.ci_upper as number | null,
+    n: r.base_n as number | null,
+    suppressed: r.suppressed as boolean,
+  });
+  const all = rows.filter((r) => r.group === (p.by ? "All" : m.colLevels[0]));
+  const top = [...all].sort((a, b) => ((b.percent as number) ?? -1) - ((a.percent as number) ?? -1))[0];
+  const title =
+    top?.percent == null
+      ? `${p.question}: no shares to show`
+      : `"${top.option}" is chosen most often (${pct(top.percent as number)})`;
+  const n = m.respondentsUnweighted[m.colLevels.indexOf(p.by ? "All" : m.colLevels[0]!)] ?? 0;
+  const figure = p.by
+    ? groupedBar(
+        m.colLevels
+          .filter((g) => g !== "All")
+          .map((g) => ({
+            name: `${g} (n = ${m.respondentsUnweighted[m.colLevels.indexOf(g)]})`,
+            data: rows.filter((r) => r.group === g).map(datum),
+          })),
+        { title, base: `n = ${n} answering, by ${p.by}`, axisTitle: "% of respondents", note: p.note },
+      )
+    : barChart(all.map(datum), {
+        title,
+        base: `n = ${n} answering`,
+        axisTitle: "% of respondents",
+        note: p.note,
+      });
+  const test: NoTest | null = p.by
+    ? {
+        method: null,
+        reason: "multi-select question: test one option at a time with crosstab on a yes/no column",
+      }
+    : null;
+  return { table: m, figure, test };
+}
+
+function askCategorical(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
+  if (!p.by) {
+    const f = frequencies(p.t, p.question, {
+      suppress: p.suppress,
+      caption: `${p.text} (${p.where})`,
+      notes: [p.note],
+    });
+    const rows = f.toTable().objects() as Record<string, unknown>[];
+    const data = rows.map((r) => ({
+      label: String(r.level),
+      value: r.percent as number | null,
+      lower: r.ci_lower as number | null,
+      upper: r.ci_upper as number | null,
+      n: f.base,
+      suppressed: r.suppressed as boolean,
+    }));
+    const top = [...data].sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0];
+    const title =
+      top?.value == null
+        ? `${p.question}: no shares to show`
+        : `"${top.label}" is the most common answer (${pct(top.value)})`;
+    return {
+      table: f,
+      figure: barChart(data, {
+        title,
+        note: p.note,
+        base: `n = ${f.base} answering`,
+        ordered: true,
+        axisTitle: "% of respondents",
+      }),
+      test: null,
+    };
+  }
+  const x = crosstab(p.t, p.by, p.question, {
+    test: "auto",
+    suppress: p.suppress,
+    caption: `${p.text}, by ${p.by} (row %; ${p.where})`,
+    notes: [p.note],
+  });
+  const groups = x.rowLevels.map((g, i) => ({
+    name: `${g} (n = ${x.bases.row[i]})`,
+    data: x.colLevels.map((level, j) => {
+      const hidden = x.suppression.cells[i]![j] !== "shown" || x.suppression.rowTotals[i] !== "shown";
+      return {
+        label: level,
+        value: hidden ? null : x.percents.row[i]![j]!,
+        lower: hidden ? null : (x.intervals?.lower[i]![j] ?? null),
+        upper: hidden ? null : (x.intervals?.upper[i]![j] ?? null),
+        n: x.bases.row[i]!,
+        suppressed: hidden,
+      };
+    }),
+  }));
+  const test = x.test;
+  const verdict = !test?.method
+    ? `no test (${test?.reason ?? "none"})`
+    : test.p < 0.05
+      ? `differs by ${p.by} (${test.method === "fisher" ? "Fisher" : "chi-square"} p ${test.p < 0.001 ? "< 0.001" : `= ${test.p.toFixed(3)}`}, V = ${test.cramersV.toFixed(2)})`
+      : `shows no detectable difference by ${p.by} (p = ${test.p.toFixed(2)})`;
+  const figure = groupedBar(groups, {
+    title: `${p.question} ${verdict}`,
+    note: p.note,
+    base: `n = ${x.bases.total} answering both`,
+    ordered: true,
+    axisTitle: "% of each group",
+  });
+  return { table: x, figure, test };
+}

@@ -1,0 +1,81 @@
+import { table } from "arquero";
+import { describe, expect, it } from "vitest";
+import { ask } from "../../src/area/ask.js";
+import { withLevels } from "../../src/codebook/levels.js";
+
+describe("ask(survey, question, options) on the bundled synthetic data", () => {
+  it("a single-choice question by a flag: crosstab with its chi-square/Fisher test, titled by the result", () => {
+    const a = ask("link-worker", "knowledge_of_provision", { by: "trained", area: "" });
+    expect(a.table.kind).toBe("crosstab");
+    expect(a.test?.method).toMatch(/chisq|fisher/);
+    const p = (a.test as { p: number }).p;
+    expect(a.figure.summary.title).toContain(p < 0.05 ? "differs by trained" : "no detectable difference");
+    expect(a.figure.summary.note).toMatch(/Synthetic/);
+    expect(a.synthetic).toBe(true);
+  });
+  it("a question alone: frequencies in level order, no test", () => {
+    const a = ask("link-worker", "travel_distance");
+    expect(a.table.kind).toBe("frequencies");
+    expect(a.test).toBeNull();
+    expect(a.figure.summary.rows.map((r) => r[0])).toEqual([
+      "Less than 1 mile",
+      "1 to 2 miles",
+      "2 to 3 miles",
+      "3 miles or more",
+    ]);
+  });
+  it("a multi-select by a breakdown for one area: multiple response, no single test (the reason says why)", () => {
+    const a = ask("provider", "challenges", { by: "scale", area: "Cumbria" });
+    expect(a.area).toBe("Active Cumbria");
+    expect(new Set(a.data.array("ap_area") as unknown as string[])).toEqual(new Set(["Active Cumbria"]));
+    expect(a.table.kind).toBe("multiResponse");
+    expect(a.test).toMatchObject({ method: null });
+    expect(a.figure.summary.base).toContain("by scale");
+  });
+  it("a likert grid item by area works like any single-choice column", () => {
+    const a = ask("link-worker", "provision_rating__support", { by: "ap_area" });
+    expect(a.table.kind).toBe("crosstab");
+    expect(a.figure.summary.title.startsWith("provision_rating__support")).toBe(true);
+  });
+});
+
+describe("ask on a given table: missing values and no valid responses", () => {
+  const t = withLevels(
+    table({
+      q: ["Yes", null, "No", "Yes", null],
+      g: ["A", "A", null, "B", "B"],
+      none: [null, null, null, null, null],
+    }),
+    { q: ["No", "Yes"] },
+  );
+  it("leaves missing answers out of the base and says so", () => {
+    const a = ask("link-worker", "q", { table: t, suppress: 0 });
+    expect(a.table.kind).toBe("frequencies");
+    expect((a.table as { base: number }).base).toBe(3);
+    expect(a.figure.summary.note).toBe("Computed from the table passed to ask().");
+  });
+  it("a column with no valid responses gives an empty chart, not a crash", () => {
+    const a = ask("link-worker", "none", { table: t, suppress: 0 });
+    expect(a.figure.summary.title).toBe("none: no shares to show");
+  });
+});
+
+describe("ask defences name the column", () => {
+  it("unknown column, lists the survey's columns", () => {
+    expect(() => ask("provider", "nope")).toThrow(
+      /ask: the provider survey has no column "nope"; columns: .*scale/,
+    );
+  });
+  it("numeric, free text, multi-select breakdown and the same column twice", () => {
+    expect(() => ask("link-worker", "weekly_minutes")).toThrow(
+      'ask: "weekly_minutes" is numeric; break it into bands',
+    );
+    expect(() => ask("link-worker", "home_suggestions")).toThrow('ask: "home_suggestions" is free text');
+    expect(() => ask("link-worker", "trained", { by: "referral_sources" })).toThrow(
+      'ask: breakdown "referral_sources" must be a categorical column',
+    );
+    expect(() => ask("link-worker", "trained", { by: "trained" })).toThrow(
+      'ask: question and breakdown are both "trained"',
+    );
+  });
+});
