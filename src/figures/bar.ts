@@ -84,8 +84,10 @@ function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
     mode: "text",
     x: rows.map((d) => (hasValue(d) ? round(d.upper ?? d.value) : 0)),
     y: labels,
-    text: rows.map((d) =>
-      d.suppressed ? "suppressed" : hasValue(d) ? formatValue(d.value, unit) : "no data",
+    // Two en spaces keep the label clear of the whisker's cap.
+    text: rows.map(
+      (d) =>
+        "\u2002\u2002" + (d.suppressed ? "suppressed" : hasValue(d) ? formatValue(d.value, unit) : "no data"),
     ),
     textposition: "middle right",
     textfont: { color: rows.map((d) => (hasValue(d) ? "#222222" : MUTED)), size: 13 },

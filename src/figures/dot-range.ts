@@ -50,6 +50,13 @@ export function withinPublished(row: PublishedComparison): boolean | null {
   return row.computed.value >= lo && row.computed.value <= hi;
 }
 
+/** The published range to one decimal: "88.5–89.5%" (whole-number rounding would misstate it). */
+function publishedRange(r: PublishedComparison, unit: "%" | ""): string {
+  const lo = round(r.published.lower ?? r.published.value, 1);
+  const hi = round(r.published.upper ?? r.published.value, 1);
+  return `${lo}–${hi}${unit}`;
+}
+
 function buildDotRange(rows: readonly PublishedComparison[], options: FigureOptions): Figure {
   const unit = options.unit ?? "%";
   const order = sortByValue(rows, (r) => r.published.value, options.ordered ?? false);
@@ -79,7 +86,7 @@ function buildDotRange(rows: readonly PublishedComparison[], options: FigureOpti
       (r) =>
         `${r.label}: published ${formatValue(r.published.value, unit)}` +
         (r.published.lower !== undefined || r.published.upper !== undefined
-          ? ` (range ${formatInterval(r.published.lower ?? r.published.value, r.published.upper ?? r.published.value, unit)})`
+          ? ` (range ${publishedRange(r, unit)})`
           : ""),
     ),
     hovertemplate: "%{customdata}<extra></extra>",
@@ -141,7 +148,7 @@ function buildDotRange(rows: readonly PublishedComparison[], options: FigureOpti
       rows: order.map((r) => [
         r.label,
         formatValue(r.published.value, unit),
-        formatInterval(r.published.lower ?? r.published.value, r.published.upper ?? r.published.value, unit),
+        publishedRange(r, unit),
         r.computed.suppressed
           ? "suppressed"
           : formatValue(hasValue(r.computed) ? r.computed.value : null, unit),

@@ -289,3 +289,10 @@ describe("pathwayScorecard", () => {
     ).toHaveLength(4);
   });
 });
+
+describe("publishedVsComputed ranges", () => {
+  it("states the published range to one decimal, as the wording allows (88.5–89.5%, not 89–90%)", () => {
+    const row = publishedVsComputed(S.receipts, opts).summary.rows.find((r) => r[0] === "Referrals from GPs");
+    expect(row?.[2]).toBe("88.5–89.5%");
+  });
+});
