@@ -209,11 +209,13 @@ function askCategorical(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
     }),
   }));
   const test = x.test;
-  const verdict = !test?.method
+  // Narrowed by hand: tslab's TypeScript 5.0 (non-strict) does not narrow the union on `method`.
+  const done = test && test.method !== null ? (test as AssociationTest) : null;
+  const verdict = !done
     ? `no test (${test?.reason ?? "none"})`
-    : test.p < 0.05
-      ? `differs by ${p.by} (${test.method === "fisher" ? "Fisher" : "chi-square"} p ${test.p < 0.001 ? "< 0.001" : `= ${test.p.toFixed(3)}`}, V = ${test.cramersV.toFixed(2)})`
-      : `shows no detectable difference by ${p.by} (p = ${test.p.toFixed(2)})`;
+    : done.p < 0.05
+      ? `differs by ${p.by} (${done.method === "fisher" ? "Fisher" : "chi-square"} p ${done.p < 0.001 ? "< 0.001" : `= ${done.p.toFixed(3)}`}, V = ${done.cramersV.toFixed(2)})`
+      : `shows no detectable difference by ${p.by} (p = ${done.p.toFixed(2)})`;
   const figure = groupedBar(groups, {
     title: `${p.question} ${verdict}`,
     note: p.note,
