@@ -130,6 +130,12 @@ describe.skipIf(!hasJupyter || !chromium)("a notebook with figures, executed wit
         null,
         { timeout: 90_000 },
       );
+      // Drawing changed nothing in the notebook, so autosave has nothing to rewrite.
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { Jupyter: { notebook: { dirty: boolean } } }).Jupyter.notebook.dirty,
+        ),
+      ).toBe(false);
       // The live plot replaced the image: no PNG is shown in any figure output.
       expect(await page.locator(".output_png img").count()).toBe(0);
       const bar = page

@@ -47,6 +47,8 @@ define(["jquery", "require", "base/js/namespace", "notebook/js/outputarea"], fun
   // Outputs drawn before this extension registered (it loads alongside the notebook) are drawn again.
   function redrawExisting() {
     if (!Jupyter.notebook) return;
+    // Redrawing changes nothing in the notebook: keep it clean so that autosave does not rewrite the file.
+    var wasDirty = Jupyter.notebook.dirty;
     Jupyter.notebook.get_cells().forEach(function (cell) {
       var area = cell.output_area;
       if (!area || !area.outputs) return;
@@ -58,6 +60,7 @@ define(["jquery", "require", "base/js/namespace", "notebook/js/outputarea"], fun
       area.clear_output(false, true);
       area.fromJSON(outputs);
     });
+    if (!wasDirty) Jupyter.notebook.set_dirty(false);
   }
 
   function load_ipython_extension() {
