@@ -34,6 +34,8 @@ export interface Answer {
   readonly figure: Figure;
   /** The association test of question by breakdown (crosstab's auto chi-square/Fisher), or why there is none. */
   readonly test: AssociationTest | NoTest | null;
+  /** The test in one line ("chi-square p = 0.00464, Cramér's V = 0.19"), or why there is none. */
+  readonly testLine: string;
   /** The survey's tidy table (after any area filter). */
   readonly data: ColumnTable;
 }
@@ -72,7 +74,7 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
   if (by && columnKind(t, by, survey) !== "categorical")
     throw new Error(`ask: breakdown "${by}" must be a categorical column (single choice, flag or band)`);
   const answer = kind === "multi" ? askMulti(base) : askCategorical(base);
-  return { question, by, area: loaded.area, synthetic, data: t, ...answer };
+  return { question, by, area: loaded.area, synthetic, data: t, testLine: testLine(answer.test), ...answer };
 }
 
 interface Parts {
@@ -103,6 +105,17 @@ function columnKind(t: ColumnTable, column: string, survey: SurveyId): "multi" |
       `ask: "${column}" is numeric; break it into bands first (e.g. activity_band for weekly_minutes)`,
     );
   return "categorical";
+}
+
+function testLine(test: AssociationTest | NoTest | null): string {
+  if (!test) return "No test: no breakdown was asked for.";
+  if (test.method === null) return `No test: ${test.reason}.`;
+  const t = test as AssociationTest;
+  const name =
+    t.method === "fisher"
+      ? "Fisher's exact test"
+      : `Chi-square test (X² = ${t.statistic.toFixed(2)}, df = ${t.df})`;
+  return `${name}: p = ${t.p < 0.001 ? "< 0.001" : t.p.toFixed(3)}, Cramér's V = ${t.cramersV.toFixed(2)} (${t.reason}).`;
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${v.toFixed(0)}%`);

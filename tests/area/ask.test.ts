@@ -11,12 +11,14 @@ describe("ask(survey, question, options) on the bundled synthetic data", () => {
     const p = (a.test as { p: number }).p;
     expect(a.figure.summary.title).toContain(p < 0.05 ? "differs by trained" : "no detectable difference");
     expect(a.figure.summary.note).toMatch(/Synthetic/);
+    expect(a.testLine).toMatch(/^(Chi-square test \(X² = [\d.]+, df = 2\)|Fisher's exact test): p = /);
     expect(a.synthetic).toBe(true);
   });
   it("a question alone: frequencies in level order, no test", () => {
     const a = ask("link-worker", "travel_distance");
     expect(a.table.kind).toBe("frequencies");
     expect(a.test).toBeNull();
+    expect(a.testLine).toBe("No test: no breakdown was asked for.");
     expect(a.figure.summary.rows.map((r) => r[0])).toEqual([
       "Less than 1 mile",
       "1 to 2 miles",
