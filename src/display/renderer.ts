@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import { loadPlaywright, type Browser, type Page } from "./playwright-types.js";
 import type { Figure } from "../figures/types.js";
 import { findChromium } from "./chromium-path.js";
 
@@ -96,7 +96,7 @@ async function launch(): Promise<State | null> {
     return null;
   }
   try {
-    const { chromium } = await import("playwright-core");
+    const { chromium } = loadPlaywright();
     // Playwright gives the browser a fresh profile under os.tmpdir() and removes it on close. Its own signal
     // handlers would exit the process, so a Jupyter interrupt (SIGINT) would kill the kernel: turn them off.
     const browser = await chromium.launch({
