@@ -3,7 +3,13 @@ import { codebook } from "../codebook/codebooks.js";
 import type { SurveyId } from "../codebook/types.js";
 import { barChart } from "../figures/bar.js";
 import { groupedBar } from "../figures/grouped-bar.js";
-import type { Datum, Figure } from "../figures/types.js";
+import {
+  fromFrequencies,
+  fromMultiResponse,
+  groupsFromCrosstab,
+  groupsFromMultiResponse,
+} from "../figures/from-tabulation.js";
+import type { Figure } from "../figures/types.js";
 import { loadSurvey } from "../load/load-survey.js";
 import type { AssociationTest, NoTest } from "../tabulate/association.js";
 import { crosstab, type CrosstabResult } from "../tabulate/crosstab.js";
@@ -127,38 +133,25 @@ function askMulti(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
     caption: `${p.text} (% of respondents answering; ${p.where})`,
     notes: [p.note],
   });
-  const rows = m.toTable().objects() as Record<string, unknown>[];
-  const datum = (r: Record<string, unknown>): Datum => ({
-    label: String(r.option),
-    value: r.percent as number | null,
-    lower: r.ci_lower as number | null,
-    upper: r.ci_upper as number | null,
-    n: r.base_n as number | null,
-    suppressed: r.suppressed as boolean,
-  });
-  const all = rows.filter((r) => r.group === (p.by ? "All" : m.colLevels[0]));
-  const top = [...all].sort((a, b) => ((b.percent as number) ?? -1) - ((a.percent as number) ?? -1))[0];
+  const allGroup = p.by ? "All" : m.colLevels[0]!;
+  const all = fromMultiResponse(m, allGroup);
+  const top = [...all].sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0];
   const title =
-    top?.percent == null
+    top?.value == null
       ? `${p.question}: no shares to show`
-      : `"${top.option}" is chosen most often (${pct(top.percent as number)})`;
-  const n = m.respondentsUnweighted[m.colLevels.indexOf(p.by ? "All" : m.colLevels[0]!)] ?? 0;
+      : `"${top.label}" is chosen most often (${pct(top.value)})`;
+  const n = m.respondentsUnweighted[m.colLevels.indexOf(allGroup)] ?? 0;
+  const groups = groupsFromMultiResponse(m)
+    .filter((g) => g.name !== "All")
+    .map((g) => ({ ...g, name: `${g.name} (n = ${m.respondentsUnweighted[m.colLevels.indexOf(g.name)]})` }));
   const figure = p.by
-    ? groupedBar(
-        m.colLevels
-          .filter((g) => g !== "All")
-          .map((g) => ({
-            name: `${g} (n = ${m.respondentsUnweighted[m.colLevels.indexOf(g)]})`,
-            data: rows.filter((r) => r.group === g).map(datum),
-          })),
-        { title, base: `n = ${n} answering, by ${p.by}`, axisTitle: "% of respondents", note: p.note },
-      )
-    : barChart(all.map(datum), {
+    ? groupedBar(groups, {
         title,
-        base: `n = ${n} answering`,
+        base: `n = ${n} answering, by ${p.by}`,
         axisTitle: "% of respondents",
         note: p.note,
-      });
+      })
+    : barChart(all, { title, base: `n = ${n} answering`, axisTitle: "% of respondents", note: p.note });
   const test: NoTest | null = p.by
     ? {
         method: null,
@@ -175,15 +168,7 @@ function askCategorical(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
       caption: `${p.text} (${p.where})`,
       notes: [p.note],
     });
-    const rows = f.toTable().objects() as Record<string, unknown>[];
-    const data = rows.map((r) => ({
-      label: String(r.level),
-      value: r.percent as number | null,
-      lower: r.ci_lower as number | null,
-      upper: r.ci_upper as number | null,
-      n: f.base,
-      suppressed: r.suppressed as boolean,
-    }));
+    const data = fromFrequencies(f);
     const top = [...data].sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0];
     const title =
       top?.value == null
@@ -207,20 +192,7 @@ function askCategorical(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
     caption: `${p.text}, by ${p.by} (row %; ${p.where})`,
     notes: [p.note],
   });
-  const groups = x.rowLevels.map((g, i) => ({
-    name: `${g} (n = ${x.bases.row[i]})`,
-    data: x.colLevels.map((level, j) => {
-      const hidden = x.suppression.cells[i]![j] !== "shown" || x.suppression.rowTotals[i] !== "shown";
-      return {
-        label: level,
-        value: hidden ? null : x.percents.row[i]![j]!,
-        lower: hidden ? null : (x.intervals?.lower[i]![j] ?? null),
-        upper: hidden ? null : (x.intervals?.upper[i]![j] ?? null),
-        n: x.bases.row[i]!,
-        suppressed: hidden,
-      };
-    }),
-  }));
+  const groups = groupsFromCrosstab(x).map((g, i) => ({ ...g, name: `${g.name} (n = ${x.bases.row[i]})` }));
   const test = x.test;
   // Narrowed by hand: tslab's TypeScript 5.0 (non-strict) does not narrow the union on `method`.
   const done = test && test.method !== null ? (test as AssociationTest) : null;
