@@ -51,6 +51,33 @@ export function hexMap(values: readonly AreaValue[], options: HexMapOptions): Fi
   return buildHexMap(values, layout, options);
 }
 
+/**
+ * Names short enough for a hex: the name with a leading compass word shortened ("South Ribble" -> "S. Ribble")
+ * when that is at most 13 characters, else its first word where no other area starts with it ("Blackburn with
+ * Darwen" -> "Blackburn"), else the initials of its capitalised words ("Cheshire West and Chester" -> "CWC").
+ */
+export function shortNames(hexes: readonly { code: string; name: string }[]): Map<string, string> {
+  const words = (name: string) => name.split(/[\s,-]+/).filter((w) => w !== "");
+  const counts = new Map<string, number>();
+  for (const h of hexes) {
+    const first = words(h.name)[0] ?? h.name;
+    counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  return new Map(
+    hexes.map((h) => {
+      const compact = h.name.replace(/^(North|South|East|West) /, (m) => `${m[0]}. `);
+      if (compact.length <= 13) return [h.code, compact];
+      const first = words(h.name)[0] ?? h.name;
+      if (counts.get(first) === 1 && first.length <= 13) return [h.code, first];
+      const initials = words(h.name)
+        .filter((w) => /^[A-Z]/.test(w))
+        .map((w) => w[0])
+        .join("");
+      return [h.code, initials];
+    }),
+  );
+}
+
 function hexPath(cx: number, cy: number, pointy: boolean): string {
   const pts = [];
   for (let i = 0; i < 6; ++i) {
@@ -87,12 +114,14 @@ function buildHexMap(values: readonly AreaValue[], hexLayout: HexLayout, options
     if (!v || v.value === null || !Number.isFinite(v.value)) return "no data";
     return formatValue(v.value, unit);
   };
+  const short = shortNames(hexes);
   const labels = {
     type: "scatter" as const,
     mode: "text",
     x: centres.map((c) => round(c.x, 3)),
     y: centres.map((c) => round(c.y, 3)),
-    text: hexes.map((h) => status(h.code)),
+    // A short name on each hex: the static image has no hover, and a map of unnamed hexes is unreadable.
+    text: hexes.map((h) => `${short.get(h.code)}<br>${status(h.code)}`),
     textfont: {
       size: 11,
       color: hexes.map((h) => {

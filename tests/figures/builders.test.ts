@@ -247,8 +247,10 @@ describe("hexMap", () => {
   });
   it("shows suppressed and missing areas as such, grey", () => {
     const fig = hexMap(S.areaValues, opts);
-    const text = trace(fig, 0).text as string[];
-    expect(text.filter((t) => t === "supp.")).toHaveLength(1);
+    // Each hex reads "<short name><br><value or status>".
+    const status = (trace(fig, 0).text as string[]).map((t) => t.split("<br>")[1]);
+    expect(status.filter((t) => t === "supp.")).toHaveLength(1);
+    expect(status.filter((t) => t === "no data")).toHaveLength(29);
     expect(fig.summary.footnotes.join(" ")).toMatch(/1 area suppressed .* 29 areas with no data/);
   });
   it("rejects an area code the layout lacks, naming it", () => {
