@@ -5,7 +5,7 @@
 //   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
 //   any of them followed by notebook paths or name fragments runs only those.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { jupyterEnv, python } from "./jupyter-env.mjs";
@@ -96,6 +96,15 @@ function indent(text) {
 }
 
 const failed = results.filter((r) => r.code !== 0);
+// For `npm test`'s closing count: one entry per notebook.
+writeFileSync(
+  path.join(root, "build", "notebook-results.json"),
+  JSON.stringify(
+    results.map((r) => ({ notebook: r.nb, ok: r.code === 0, seconds: r.ms / 1000, ...r.facts })),
+    null,
+    2,
+  ) + "\n",
+);
 const sum = (k) => results.reduce((s, r) => s + (r.facts?.[k] ?? 0), 0);
 console.log("");
 console.log("Summary");

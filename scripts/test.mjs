@@ -2,14 +2,16 @@
 // `npm test`: the one gate. Runs every check even after one fails, so a run shows everything that is wrong,
 // then prints one closing line, "tests: N passed, M failed" (vitest tests + notebooks + the static checks).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const vitestJson = path.join(root, "build", "vitest-results.json");
 mkdirSync(path.dirname(vitestJson), { recursive: true });
+const notebookJson = path.join(root, "build", "notebook-results.json");
 rmSync(vitestJson, { force: true });
+rmSync(notebookJson, { force: true });
 
 const env = { ...process.env, TZ: "Europe/London" };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -56,19 +58,18 @@ for (const [name, cmd, args] of steps) {
       `  ${name.padEnd(12)} ${ok ? "ok    " : "FAILED"} ${secs.padStart(6)} s  ${res.numPassedTests} passed, ${res.numFailedTests} failed`,
     );
   } else if (name === "notebooks") {
-    const n = countNotebooks();
-    passed += ok ? n : 0;
-    failed += ok ? 0 : Math.max(1, n);
-    lines.push(`  ${name.padEnd(12)} ${ok ? "ok    " : "FAILED"} ${secs.padStart(6)} s  ${n} notebooks`);
+    const results = existsSync(notebookJson) ? JSON.parse(readFileSync(notebookJson, "utf8")) : [];
+    const good = results.filter((r) => r.ok).length;
+    passed += good;
+    failed += results.length - good + (ok || results.length > good ? 0 : 1);
+    lines.push(
+      `  ${name.padEnd(12)} ${ok ? "ok    " : "FAILED"} ${secs.padStart(6)} s  ${good} of ${results.length} notebooks current`,
+    );
   } else {
     if (ok) passed += 1;
     else failed += 1;
     lines.push(`  ${name.padEnd(12)} ${ok ? "ok    " : "FAILED"} ${secs.padStart(6)} s`);
   }
-}
-
-function countNotebooks() {
-  return readdirSync(path.join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).length;
 }
 
 console.log("\nnpm test summary");
