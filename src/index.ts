@@ -145,7 +145,6 @@ export {
   focusRanking,
   focusTable,
   recordsTable,
-  ask,
 } from "./area/index.js";
 export type {
   AreaFiltered,
@@ -162,9 +161,9 @@ export type {
   FocusRanking,
   FocusRow,
   RecordsTable,
-  AskOptions,
-  Answer,
 } from "./area/index.js";
+// ask: one question, one breakdown, one area -> table, chart and test (the advisor template, notebook 10)
+export { ask, type AskOptions, type Answer } from "./ask/ask.js";
 // stats (issue 4): intervals and tests on counts
 export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";
 export type { WilsonInterval, ChiSquareResult } from "./stats/index.js";

@@ -19,4 +19,3 @@ export { shareByArea, type AreaShare, type ShareByAreaOptions } from "./share-by
 export { correlation, type Correlation, type CorrelationOptions } from "./correlation.js";
 export { focusRanking, focusTable, type FocusRanking, type FocusRow } from "./focus-ranking.js";
 export { recordsTable, type RecordsTable } from "./records-table.js";
-export { ask, type AskOptions, type Answer } from "./ask.js";

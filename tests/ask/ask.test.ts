@@ -1,6 +1,6 @@
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
-import { ask } from "../../src/area/ask.js";
+import { ask } from "../../src/ask/ask.js";
 import { withLevels } from "../../src/codebook/levels.js";
 
 describe("ask(survey, question, options) on the bundled synthetic data", () => {
