@@ -22,5 +22,6 @@ export function jupyterEnv(root) {
     JUPYTER_DATA_DIR: data,
     JUPYTER_PLATFORM_DIRS: "1",
     PYTHONNOUSERSITE: "1",
+    PYTHONDONTWRITEBYTECODE: "1",
   };
 }
