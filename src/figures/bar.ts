@@ -1,3 +1,4 @@
+import { assembleFigure } from "./common.js";
 import {
   checkLabels,
   datumCells,
@@ -9,18 +10,7 @@ import {
   whiskers,
   wrapped,
 } from "./common.js";
-import {
-  CONFIG,
-  DEFAULT_WIDTH,
-  MUTED,
-  PALETTE,
-  SYNTHETIC_NOTE,
-  baseText,
-  formatValue,
-  percentAxis,
-  round,
-  themeLayout,
-} from "./theme.js";
+import { DEFAULT_WIDTH, MUTED, PALETTE, formatValue, percentAxis, round, themeLayout } from "./theme.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
 
 /** Options of {@link barChart}. */
@@ -107,21 +97,15 @@ function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
     bargap: 0.35,
   });
   if (!drawn) (layout.annotations as unknown[]).push(emptyAnnotation());
-  return {
-    data: [bars, text],
-    layout,
-    config: CONFIG,
-    width,
-    height,
-    summary: {
-      title: options.title,
-      base: baseText(options.base),
-      note: options.note ?? SYNTHETIC_NOTE,
+  return assembleFigure(
+    options,
+    { data: [bars, text], layout, width, height },
+    {
       columns: ["", unit === "%" ? "Percent" : "Value", "95% CI", "n"],
       rows: rows.map((d) => [d.label, ...datumCells(d, unit)]),
       footnotes: footnotes(rows),
     },
-  };
+  );
 }
 
 /** Footnotes for suppressed and missing rows, shared by the builders. */

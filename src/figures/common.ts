@@ -1,5 +1,14 @@
-import { MUTED, formatInterval, formatValue, round, wrapLabel } from "./theme.js";
-import type { Datum } from "./types.js";
+import {
+  CONFIG,
+  MUTED,
+  SYNTHETIC_NOTE,
+  baseText,
+  formatInterval,
+  formatValue,
+  round,
+  wrapLabel,
+} from "./theme.js";
+import type { Datum, Figure, FigureOptions } from "./types.js";
 
 /** True when a datum has a value to draw. */
 export function hasValue(d: Datum): d is Datum & { value: number } {
@@ -88,4 +97,32 @@ export function emptyAnnotation(): Record<string, unknown> {
 /** Wrapped category labels for a y axis. */
 export function wrapped(labels: readonly string[], width = 30): string[] {
   return labels.map((l) => wrapLabel(l, width));
+}
+
+/** The parts of a figure's summary a builder supplies; title, base and note come from its options. */
+export interface SummaryTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly footnotes: readonly string[];
+}
+
+/** Puts a builder's traces, layout and value table together with the shared config and option-derived text. */
+export function assembleFigure(
+  options: FigureOptions,
+  plot: { data: Figure["data"]; layout: Figure["layout"]; width: number; height: number },
+  table: SummaryTable,
+): Figure {
+  return {
+    data: plot.data,
+    layout: plot.layout,
+    config: CONFIG,
+    width: plot.width,
+    height: plot.height,
+    summary: {
+      title: options.title,
+      base: baseText(options.base),
+      note: options.note ?? SYNTHETIC_NOTE,
+      ...table,
+    },
+  };
 }

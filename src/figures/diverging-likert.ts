@@ -1,15 +1,6 @@
+import { assembleFigure } from "./common.js";
 import { checkLabels, emptyAnnotation, sortByValue, wrapped } from "./common.js";
-import {
-  CONFIG,
-  DEFAULT_WIDTH,
-  DIVERGING,
-  GRID,
-  MUTED,
-  SYNTHETIC_NOTE,
-  baseText,
-  round,
-  themeLayout,
-} from "./theme.js";
+import { DEFAULT_WIDTH, DIVERGING, GRID, MUTED, round, themeLayout } from "./theme.js";
 import type { Figure, FigureOptions } from "./types.js";
 
 /** One Likert item: counts per scale level (negative to positive); null counts mark a suppressed item. */
@@ -172,16 +163,10 @@ function buildLikert(
   });
   if (!order.some((i) => shares(i) !== null)) (layout.annotations as unknown[]).push(emptyAnnotation());
   const suppressed = order.some((i) => i.counts.some((c) => c === null));
-  return {
-    data: traces,
-    layout,
-    config: CONFIG,
-    width,
-    height,
-    summary: {
-      title: options.title,
-      base: baseText(options.base),
-      note: options.note ?? SYNTHETIC_NOTE,
+  return assembleFigure(
+    options,
+    { data: traces, layout, width, height },
+    {
       columns: ["", ...levels, "Net", "n"],
       rows: order.map((item) => {
         const s = shares(item);
@@ -204,5 +189,5 @@ function buildLikert(
           : []),
       ],
     },
-  };
+  );
 }

@@ -1,10 +1,8 @@
+import { assembleFigure } from "./common.js";
 import { checkLabels, describeDatum, emptyAnnotation, hasValue, sortByValue, wrapped } from "./common.js";
 import {
-  CONFIG,
   DEFAULT_WIDTH,
   PALETTE,
-  SYNTHETIC_NOTE,
-  baseText,
   formatInterval,
   formatValue,
   percentAxis,
@@ -134,16 +132,10 @@ function buildDotRange(rows: readonly PublishedComparison[], options: FigureOpti
     const w = withinPublished(r);
     return w === null ? "–" : w ? "yes" : "no";
   };
-  return {
-    data: [published, computed],
-    layout,
-    config: CONFIG,
-    width,
-    height,
-    summary: {
-      title: options.title,
-      base: baseText(options.base),
-      note: options.note ?? SYNTHETIC_NOTE,
+  return assembleFigure(
+    options,
+    { data: [published, computed], layout, width, height },
+    {
       columns: ["", "Published", "Published range", "Computed", "95% CI", "n", "Within range"],
       rows: order.map((r) => [
         r.label,
@@ -160,5 +152,5 @@ function buildDotRange(rows: readonly PublishedComparison[], options: FigureOpti
         ? ["–: no computed value (missing or suppressed)."]
         : [],
     },
-  };
+  );
 }

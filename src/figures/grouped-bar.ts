@@ -1,3 +1,4 @@
+import { assembleFigure } from "./common.js";
 import { footnotes } from "./bar.js";
 import {
   checkLabels,
@@ -9,11 +10,8 @@ import {
   wrapped,
 } from "./common.js";
 import {
-  CONFIG,
   DEFAULT_WIDTH,
   PALETTE,
-  SYNTHETIC_NOTE,
-  baseText,
   formatInterval,
   formatValue,
   percentAxis,
@@ -122,19 +120,13 @@ function buildGrouped(
     d.suppressed
       ? "suppressed"
       : `${formatValue(hasValue(d) ? d.value : null, unit)}${d.lower != null && d.upper != null ? ` (${formatInterval(d.lower, d.upper, unit)})` : ""}${d.n != null ? ` n=${d.n}` : ""}`;
-  return {
-    data: traces,
-    layout,
-    config: CONFIG,
-    width,
-    height,
-    summary: {
-      title: options.title,
-      base: baseText(options.base),
-      note: options.note ?? SYNTHETIC_NOTE,
+  return assembleFigure(
+    options,
+    { data: traces, layout, width, height },
+    {
       columns: ["", ...groups.map((g) => g.name)],
       rows: order.map((label) => [label, ...groups.map((g) => short(cell(g, label)))]),
       footnotes: footnotes(all),
     },
-  };
+  );
 }

@@ -1,17 +1,7 @@
+import { assembleFigure } from "./common.js";
 import { emptyAnnotation } from "./common.js";
 import { hexCentre, loadNorthWestHexes, type HexLayout } from "./hexjson.js";
-import {
-  CONFIG,
-  MISSING_FILL,
-  MUTED,
-  SEQUENTIAL,
-  SYNTHETIC_NOTE,
-  baseText,
-  formatValue,
-  rampColor,
-  round,
-  themeLayout,
-} from "./theme.js";
+import { MISSING_FILL, MUTED, SEQUENTIAL, formatValue, rampColor, round, themeLayout } from "./theme.js";
 import type { Figure, FigureOptions } from "./types.js";
 
 /** The value for one area, keyed by its GSS code (e.g. "E06000006"). */
@@ -193,16 +183,10 @@ function buildHexMap(values: readonly AreaValue[], hexLayout: HexLayout, options
         v?.n != null ? String(v.n) : "",
       ];
     });
-  return {
-    data: [labels, legend],
-    layout,
-    config: CONFIG,
-    width,
-    height,
-    summary: {
-      title: options.title,
-      base: baseText(options.base),
-      note: options.note ?? SYNTHETIC_NOTE,
+  return assembleFigure(
+    options,
+    { data: [labels, legend], layout, width, height },
+    {
       columns: ["Area", "Code", unit === "%" ? "Percent" : "Value", "n"],
       rows,
       footnotes: [
@@ -214,5 +198,5 @@ function buildHexMap(values: readonly AreaValue[], hexLayout: HexLayout, options
         ...(missing ? [`${missing} area${missing === 1 ? "" : "s"} with no data, shown grey.`] : []),
       ],
     },
-  };
+  );
 }

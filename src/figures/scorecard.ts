@@ -1,15 +1,6 @@
+import { assembleFigure } from "./common.js";
 import { checkLabels, datumCells, describeDatum, hasValue, wrapped } from "./common.js";
-import {
-  CONFIG,
-  GRID,
-  MUTED,
-  PALETTE,
-  SYNTHETIC_NOTE,
-  baseText,
-  formatValue,
-  round,
-  themeLayout,
-} from "./theme.js";
+import { GRID, MUTED, PALETTE, formatValue, round, themeLayout } from "./theme.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
 
 /** The four stages of a social-prescribing pathway, in the order they are drawn. */
@@ -162,16 +153,10 @@ function buildScorecard(indicators: readonly ScorecardIndicator[], options: Figu
   layout.margin = { l: 20, r: 20, t: 120, b: 80, pad: 4 };
   Object.assign(layout, axes);
   (layout.annotations as unknown[]).push(...annotations);
-  return {
-    data: traces as unknown as Figure["data"],
-    layout,
-    config: CONFIG,
-    width,
-    height,
-    summary: {
-      title: options.title,
-      base: baseText(options.base),
-      note: options.note ?? SYNTHETIC_NOTE,
+  return assembleFigure(
+    options,
+    { data: traces as unknown as Figure["data"], layout, width, height },
+    {
       columns: ["Stage", "Indicator", unit === "%" ? "Percent" : "Value", "95% CI", "n"],
       rows: perStage.flatMap((items) =>
         items.map((d) => [
@@ -187,5 +172,5 @@ function buildScorecard(indicators: readonly ScorecardIndicator[], options: Figu
           : []),
       ],
     },
-  };
+  );
 }

@@ -1,13 +1,11 @@
+import { assembleFigure } from "./common.js";
 import { checkLabels, emptyAnnotation, sortByValue, wrapped } from "./common.js";
 import {
-  CONFIG,
   MUTED,
   DEFAULT_WIDTH,
   PALETTE,
   SEQUENTIAL,
   rampColor,
-  SYNTHETIC_NOTE,
-  baseText,
   percentAxis,
   round,
   themeLayout,
@@ -140,16 +138,10 @@ function buildStacked(
   });
   if (!order.some((r) => shares(r) !== null)) (layout.annotations as unknown[]).push(emptyAnnotation());
   const suppressed = order.some((r) => r.counts.some((c) => c === null));
-  return {
-    data: traces as unknown as Figure["data"],
-    layout,
-    config: CONFIG,
-    width,
-    height,
-    summary: {
-      title: options.title,
-      base: baseText(options.base),
-      note: options.note ?? SYNTHETIC_NOTE,
+  return assembleFigure(
+    options,
+    { data: traces as unknown as Figure["data"], layout, width, height },
+    {
       columns: ["", ...levels, "n"],
       rows: order.map((r) => {
         const s = shares(r);
@@ -166,5 +158,5 @@ function buildStacked(
         ? ["Suppressed: rows with counts below the disclosure threshold are not shown."]
         : [],
     },
-  };
+  );
 }
