@@ -10,7 +10,16 @@ import {
   whiskers,
   wrapped,
 } from "./common.js";
-import { DEFAULT_WIDTH, MUTED, PALETTE, formatValue, percentAxis, round, themeLayout } from "./theme.js";
+import {
+  DEFAULT_WIDTH,
+  MUTED,
+  PALETTE,
+  formatValue,
+  percentAxis,
+  round,
+  themeLayout,
+  categoryAxis,
+} from "./theme.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
 
 /** Options of {@link barChart}. */
@@ -87,13 +96,7 @@ function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
   const layout = themeLayout(options, { width, height });
   Object.assign(layout, {
     xaxis: percentAxis(options.axisTitle, unit, range),
-    yaxis: {
-      categoryorder: "array",
-      categoryarray: labels,
-      autorange: "reversed",
-      fixedrange: true,
-      automargin: true,
-    },
+    yaxis: categoryAxis(labels),
     bargap: 0.35,
   });
   if (!drawn) (layout.annotations as unknown[]).push(emptyAnnotation());

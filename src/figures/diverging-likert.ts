@@ -1,6 +1,6 @@
 import { assembleFigure } from "./common.js";
 import { checkLabels, emptyAnnotation, sortByValue, wrapped } from "./common.js";
-import { DEFAULT_WIDTH, DIVERGING, GRID, MUTED, round, themeLayout } from "./theme.js";
+import { DEFAULT_WIDTH, DIVERGING, GRID, MUTED, round, themeLayout, categoryAxis } from "./theme.js";
 import type { Figure, FigureOptions } from "./types.js";
 
 /** One Likert item: counts per scale level (negative to positive); null counts mark a suppressed item. */
@@ -152,13 +152,7 @@ function buildLikert(
       fixedrange: true,
       title: options.axisTitle ? { text: options.axisTitle, font: { size: 13, color: MUTED } } : undefined,
     },
-    yaxis: {
-      categoryorder: "array",
-      categoryarray: labels,
-      autorange: "reversed",
-      fixedrange: true,
-      automargin: true,
-    },
+    yaxis: categoryAxis(labels),
     uniformtext: { mode: "hide", minsize: 10 },
   });
   if (!order.some((i) => shares(i) !== null)) (layout.annotations as unknown[]).push(emptyAnnotation());

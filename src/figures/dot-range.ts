@@ -8,6 +8,7 @@ import {
   percentAxis,
   round,
   themeLayout,
+  categoryAxis,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
 
@@ -118,11 +119,7 @@ function buildDotRange(rows: readonly PublishedComparison[], options: FigureOpti
     legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom" },
     xaxis: percentAxis(options.axisTitle, unit),
     yaxis: {
-      categoryorder: "array",
-      categoryarray: labels,
-      autorange: "reversed",
-      fixedrange: true,
-      automargin: true,
+      ...categoryAxis(labels),
       showgrid: true,
       gridcolor: "#f0f0f0",
     },

@@ -17,6 +17,7 @@ import {
   percentAxis,
   round,
   themeLayout,
+  categoryAxis,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
 
@@ -106,13 +107,7 @@ function buildGrouped(
     showlegend: true,
     legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
     xaxis: percentAxis(options.axisTitle, unit),
-    yaxis: {
-      categoryorder: "array",
-      categoryarray: labels,
-      autorange: "reversed",
-      fixedrange: true,
-      automargin: true,
-    },
+    yaxis: categoryAxis(labels),
   });
   const all = groups.flatMap((g) => g.data);
   if (!all.some(hasValue)) (layout.annotations as unknown[]).push(emptyAnnotation());

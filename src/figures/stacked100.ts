@@ -9,6 +9,7 @@ import {
   percentAxis,
   round,
   themeLayout,
+  categoryAxis,
 } from "./theme.js";
 import type { Figure, FigureOptions } from "./types.js";
 
@@ -127,13 +128,7 @@ function buildStacked(
     showlegend: true,
     legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
     xaxis: percentAxis(options.axisTitle, "%", [0, 100]),
-    yaxis: {
-      categoryorder: "array",
-      categoryarray: labels,
-      autorange: "reversed",
-      fixedrange: true,
-      automargin: true,
-    },
+    yaxis: categoryAxis(labels),
     uniformtext: { mode: "hide", minsize: 10 },
   });
   if (!order.some((r) => shares(r) !== null)) (layout.annotations as unknown[]).push(emptyAnnotation());

@@ -166,3 +166,14 @@ export function rampColor(stops: readonly string[], t: number): string {
 function parseHex(hex: string): number[] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
+
+/** The category axis of horizontal charts: categories top to bottom in the given order, no zooming. */
+export function categoryAxis(labels: readonly string[]): Record<string, unknown> {
+  return {
+    categoryorder: "array",
+    categoryarray: labels,
+    autorange: "reversed",
+    fixedrange: true,
+    automargin: true,
+  };
+}
