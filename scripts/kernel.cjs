@@ -24,4 +24,19 @@ ZmqServer.prototype.close = function closeAndAnnounce(...args) {
   return close.apply(this, args);
 };
 
+// tslab starts reading the shell socket before its five sockets finish binding; a request that arrives early
+// (Jupyter's first kernel_info_request) makes it publish on the iopub socket while that is still binding, zeromq
+// answers EBUSY, and the kernel never replies (seen as "Kernel didn't respond in 60 seconds", now and then).
+// Handle shell and control messages only once every socket is bound; zeromq queues what arrives before.
+const init = ZmqServer.prototype.init;
+ZmqServer.prototype.init = function initAndRemember(...args) {
+  this.spBound = init.apply(this, args);
+  return this.spBound;
+};
+const handleShellMessage = ZmqServer.prototype.handleShellMessage;
+ZmqServer.prototype.handleShellMessage = async function handleOnceBound(...args) {
+  await this.spBound;
+  return handleShellMessage.apply(this, args);
+};
+
 require("tslab/dist/main").startKernel({ configPath: connectionFile, enableFindLocal: false });

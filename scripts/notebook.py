@@ -136,9 +136,17 @@ def main():
     parser.add_argument("--timeout", type=int, default=int(os.environ.get("SP_CELL_TIMEOUT", "180")))
     args = parser.parse_args()
     rel = os.path.relpath(args.path, ROOT)
-    nb = nbformat.read(args.path, as_version=4)
     try:
-        nb, seconds = execute(nb, args.timeout)
+        for attempt in (1, 2):
+            nb = nbformat.read(args.path, as_version=4)
+            try:
+                nb, seconds = execute(nb, args.timeout)
+                break
+            except RuntimeError as err:
+                # A kernel that never answers its first request has run nothing: start one more, and say so.
+                if "didn't respond" not in str(err) or attempt == 2:
+                    raise
+                print("%s: the kernel did not answer at start-up (%s); started another" % (rel, err), file=sys.stderr)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
         # tslab writes compile and runtime errors to stderr before its bare error reply: show them.
         stderr = [
@@ -151,6 +159,9 @@ def main():
         parts = str(err).split("------------------")
         source = parts[1].strip() if len(parts) > 2 else ""
         print("%s: a cell failed\n%s\n%s" % (rel, source, detail), file=sys.stderr)
+        return 1
+    except RuntimeError as err:
+        print("%s: the kernel did not start: %s" % (rel, err), file=sys.stderr)
         return 1
     problems = errors_in(nb)
     if problems:

@@ -78,6 +78,7 @@ for (const [i, nb] of notebooks.entries()) {
   const what = r.code === 0 ? (check ? "current" : "done") : "FAILED";
   console.log(`${what} in ${fmt(r.ms)} (elapsed ${fmt(Date.now() - started)})`);
   if (r.code !== 0) console.error(indent(r.err || "(no message)"));
+  else if (r.err) console.log(indent(r.err));
 }
 
 function parseFacts(line) {
