@@ -3,12 +3,12 @@
 export type * from "./codebook/types.js";
 export { withLevels, levelsOf } from "./codebook/levels.js";
 
-// codebook: the two survey codebooks and the project-root path helper (data helper)
+// codebook: the two survey codebooks and the project-root path helper
 export { projectRoot, dataPath } from "./codebook/project-root.js";
 export { codebook, question, optionLabels } from "./codebook/codebooks.js";
 export { validateCodebook } from "./codebook/validate.js";
 
-// load: reading survey exports (loader helper)
+// load: reading survey exports
 export { readExport } from "./load/read-export.js";
 export { loadSurvey } from "./load/load-survey.js";
 export type { LoadSurveyOptions, LoadedSurvey } from "./load/load-survey.js";
@@ -26,7 +26,7 @@ export type {
   ReadOptions,
 } from "./load/types.js";
 
-// clean: the generic cleaner and its lineage (loader helper)
+// clean: the generic cleaner and its lineage
 export { cleanExport } from "./clean/clean-export.js";
 export type { CleanOptions, CleanResult, DeriveFn } from "./clean/types.js";
 export { lineageBalances } from "./clean/lineage.js";
@@ -38,11 +38,11 @@ export { redactPii } from "./clean/redact-pii.js";
 export type { Redaction, PiiKind } from "./clean/redact-pii.js";
 export { tidyToCsv } from "./cli/to-csv.js";
 
-// clean/derive: the report's derived flags and bands (data helper)
+// clean/derive: the report's derived flags and bands
 export { deriveColumns, ACTIVITY_BANDS, MODERATE_ITEMS } from "./clean/derive.js";
 export type { Derived } from "./clean/derive.js";
 
-// published: the report's quoted figures (data helper)
+// published: the report's quoted figures
 export {
   publishedFigures,
   publishedFigure,
@@ -82,7 +82,7 @@ export type {
   TableInput,
 } from "./tabulate/index.js";
 
-// figures: plotly figure builders with one theme (figures helper)
+// figures: plotly figure builders with one theme
 export type { Datum, Figure, FigureOptions, FigureSummary, Base, Trace } from "./figures/types.js";
 export { SYNTHETIC_NOTE, PALETTE } from "./figures/theme.js";
 export { barChart, type BarChartOptions } from "./figures/bar.js";
@@ -107,31 +107,29 @@ export {
   likertFromSummary,
 } from "./figures/from-tabulation.js";
 
-// display: one Jupyter output bundle per figure or table (figures helper)
+// display: one Jupyter output bundle per figure or table
 export { show, type ShowOptions } from "./display/show.js";
 export { showTable, tableBundle, type RenderableTable } from "./display/show-table.js";
 export { figureBundle, PLOTLY_MIME, type DisplayBundle } from "./display/bundle.js";
 export { renderPng, closeBrowser, warmUp } from "./display/renderer.js";
 export { findChromium } from "./display/chromium-path.js";
 
-// published: receipts (published vs computed) for every quoted figure (data helper)
+// published: receipts (published vs computed) for every quoted figure, and their display
 export { computeReceipts } from "./published/compute.js";
 export { receiptsFor } from "./published/receipt.js";
 export type { Receipt, CleanedTables, IntervalFn } from "./published/receipt.js";
 export { receiptSpecs } from "./published/specs.js";
 export type { ReceiptSpec } from "./published/specs.js";
 export { evaluateSpec } from "./published/evaluate.js";
+export { showReceipts, receiptsBundle, type ShowReceiptsOptions } from "./published/show-receipts.js";
 
-// synth: the seeded synthetic survey exports (data helper)
+// synth: the seeded synthetic survey exports
 export { buildSynthetic, writeSynthetic } from "./synth/generate.js";
 export { truthTable } from "./synth/truth-table.js";
 export { AREAS, SEED, DUPLICATES } from "./synth/plan.js";
 
-// published: showReceipts (notebooks 00-05 helper)
-export { showReceipts, receiptsBundle, type ShowReceiptsOptions } from "./published/show-receipts.js";
-
-// area: SP_AREA filter, IMD / Active Lives reference data, shares by local authority, correlation, focus ranking
-// (notebooks helper, issue 7). The danfojs bridge (src/bridge/danfo.ts) is deliberately NOT exported here: its
+// area: SP_AREA filter, IMD / Active Lives reference data, shares by local authority, correlation, focus ranking.
+// The danfojs bridge (src/bridge/danfo.ts) is deliberately NOT exported here: its
 // typings are large and tslab would compile them in every notebook; import it from "./src/bridge/danfo".
 export {
   resolveArea,
