@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ExportError } from "../load/export-error.js";
 import { EXIT, UsageError, type Command } from "./command.js";
 import { commands as defaultCommands } from "./commands.js";
-import { processIo, type Io } from "./io.js";
+import { OutputError, processIo, type Io } from "./io.js";
 
 /**
  * The usage text: every command of the table with its summary.
@@ -14,7 +14,11 @@ export function usage(commands: readonly Command[]): string {
   for (const c of commands) for (const u of c.usage) lines.push(`  sp-pathways ${u}`);
   lines.push("", "Commands:");
   for (const c of commands) lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
-  lines.push("", "Exit codes: 0 clean, 1 problems found, 2 unusable file or arguments.");
+  lines.push(
+    "",
+    "Exit codes: 0 clean, 1 problems found, 2 unusable file, file over a limit, bad arguments or an output that",
+    "cannot or may not be written, 3 internal error (a bug: please report it).",
+  );
   return lines.join("\n");
 }
 
@@ -55,7 +59,7 @@ export async function main(
     const values = parsed.values as Record<string, string | boolean | undefined>;
     return await command.run({ positionals: parsed.positionals, values }, io);
   } catch (error) {
-    if (error instanceof ExportError) {
+    if (error instanceof ExportError || error instanceof OutputError) {
       io.err(`sp-pathways ${command.name}: ${error.message}`);
       return EXIT.unusable;
     }

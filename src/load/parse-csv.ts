@@ -1,4 +1,6 @@
 import Papa from "papaparse";
+import { columnLetter } from "./export-error.js";
+import { refuseLimit, resolveLimits, type LoadLimits } from "./limits.js";
 
 export interface ParsedCsv {
   rows: string[][];
@@ -10,44 +12,97 @@ export interface ParsedCsv {
 export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
 
 /**
- * Parses delimited text into records with papaparse (RFC 4180 quoting, quoted newlines, CR/LF/CRLF).
+ * Parses delimited text into records with papaparse (RFC 4180 quoting, quoted newlines, CR/LF/CRLF). Rows are
+ * taken one at a time and the limits (rows, columns, characters per field, cells) are checked on each, so an
+ * oversized file is refused as soon as it crosses a limit, not after everything has been read.
  * @example
  * parseCsv('a,b\r\n"x, y",2\r\n', ",").rows; // [["a","b"],["x, y","2"]]
+ * parseCsv("a,b,c\r\n", ",", 0, { maxColumns: 2 }); // throws: over the limit on columns (maxColumns)
  */
-export function parseCsv(text: string, delimiter: string, preview = 0): ParsedCsv {
-  const result = Papa.parse<string[]>(text, {
+export function parseCsv(
+  text: string,
+  delimiter: string,
+  preview = 0,
+  limits: Partial<LoadLimits> = {},
+  file = "the file",
+): ParsedCsv {
+  const lim = resolveLimits(limits);
+  const rows: string[][] = [];
+  const unclosedQuoteRows: number[] = [];
+  let cells = 0;
+  Papa.parse<string[]>(text, {
     delimiter,
     header: false,
     skipEmptyLines: false,
     quoteChar: '"',
     preview,
+    step(result) {
+      const row = result.data;
+      const index = rows.length;
+      if (index >= lim.maxRows)
+        refuseLimit(file, "maxRows", lim.maxRows, `more than ${lim.maxRows.toLocaleString("en-GB")} rows`);
+      if (row.length > lim.maxColumns)
+        refuseLimit(
+          file,
+          "maxColumns",
+          lim.maxColumns,
+          `row ${index + 1} has ${row.length.toLocaleString("en-GB")} fields`,
+          {
+            row: index + 1,
+          },
+        );
+      cells += row.length;
+      if (cells > lim.maxCells)
+        refuseLimit(
+          file,
+          "maxCells",
+          lim.maxCells,
+          `more than ${lim.maxCells.toLocaleString("en-GB")} cells by row ${index + 1}`,
+        );
+      for (let j = 0; j < row.length; j++) {
+        const n = (row[j] as string).length;
+        if (n > lim.maxFieldChars)
+          refuseLimit(
+            file,
+            "maxFieldChars",
+            lim.maxFieldChars,
+            `a field of ${n.toLocaleString("en-GB")} characters`,
+            {
+              row: index + 1,
+              column: columnLetter(j),
+            },
+          );
+      }
+      if (result.errors.some((e) => e.code === "MissingQuotes")) unclosedQuoteRows.push(index);
+      rows.push(row);
+    },
   });
-  const rows = result.data;
   // A final line break yields one empty record that is not a row of the file.
   const last = rows[rows.length - 1];
   if (rows.length > 0 && last && last.length === 1 && last[0] === "") rows.pop();
-  const unclosedQuoteRows = result.errors
-    .filter((e) => e.code === "MissingQuotes")
-    .map((e) => e.row ?? rows.length - 1);
   return { rows, unclosedQuoteRows };
 }
 
 /**
  * Picks the delimiter whose header row best matches the codebook (more matched columns wins, then more
- * columns); values such as "Yes, in my current role" make field counts alone unreliable.
+ * columns); values such as "Yes, in my current role" make field counts alone unreliable. A header row wider
+ * than the column limit under any delimiter is refused before it is scored.
  * @example
  * guessDelimiter("Response ID;Area\r\n1;Cumbria\r\n", (h) => h.length); // ";"
  */
 export function guessDelimiter(
   text: string,
   score: (headers: string[]) => number,
+  limits: Partial<LoadLimits> = {},
+  file = "the file",
 ): { delimiter: string; width: number } {
   let best = { delimiter: ",", width: 0, score: -1 };
-  for (const delimiter of CSV_DELIMITERS) {
-    const header = parseCsv(text, delimiter, 1).rows[0] ?? [];
+  const headers = CSV_DELIMITERS.map((d) => parseCsv(text, d, 1, limits, file).rows[0] ?? []);
+  CSV_DELIMITERS.forEach((delimiter, i) => {
+    const header = headers[i] as string[];
     const s = score(header);
     if (s > best.score || (s === best.score && header.length > best.width))
       best = { delimiter, width: header.length, score: s };
-  }
+  });
   return { delimiter: best.delimiter, width: best.width };
 }

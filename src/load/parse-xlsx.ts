@@ -1,5 +1,8 @@
+import { inflateRawSync } from "node:zlib";
 import * as XLSX from "xlsx";
-import { fail } from "./export-error.js";
+import { columnLetter, fail } from "./export-error.js";
+import { refuseLimit, resolveLimits, type LoadLimits } from "./limits.js";
+import { zipEntries } from "./zip-directory.js";
 
 export interface ParsedSheet {
   rows: (string | null)[][];
@@ -28,7 +31,10 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
 
 /**
  * Reads one worksheet of an XLSX/XLS workbook into rows of cell text (SheetJS); date cells become ISO strings
- * ("2022-01-31T09:05:00"), blank cells null.
+ * ("2022-01-31T09:05:00"), blank cells null. The limits are checked before SheetJS sees the bytes (the
+ * uncompressed sizes of the zip parts, from the central directory, then verified by a bounded inflate, since a
+ * crafted zip can understate them) and while rows are taken (rows, columns, characters per field, cells). A row
+ * ends at its last filled cell, so a sheet whose range is far wider than its data costs nothing.
  * @example
  * parseXlsx(fs.readFileSync("provider.xlsx"), "provider.xlsx").sheet; // "Form responses 1"
  */
@@ -37,7 +43,9 @@ export function parseXlsx(
   file: string,
   sheetName?: string,
   score: (header: string[]) => number = () => 0,
+  limits: Partial<LoadLimits> = {},
 ): ParsedSheet {
+  const lim = resolveLimits(limits);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf;
   if (!isZip && !isCfb) {
@@ -48,9 +56,17 @@ export function parseXlsx(
       expected: "an .xlsx file as saved by Excel, Google Forms or Microsoft Forms",
     });
   }
+  if (isZip) checkZipSizes(bytes, file, lim);
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: "buffer", cellDates: false, cellNF: true, dense: false });
+    // sheetRows: SheetJS stops keeping cells past the row limit (one more row shows the limit was crossed).
+    workbook = XLSX.read(bytes, {
+      type: "buffer",
+      cellDates: false,
+      cellNF: true,
+      dense: true,
+      sheetRows: lim.maxRows + 1,
+    });
   } catch (error) {
     fail({
       code: "corrupt-xlsx",
@@ -63,7 +79,9 @@ export function parseXlsx(
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const chosen =
     sheetName ??
-    (sheetNames.includes("Form responses 1") ? "Form responses 1" : bestSheet(workbook, score, date1904));
+    (sheetNames.includes("Form responses 1")
+      ? "Form responses 1"
+      : bestSheet(workbook, score, date1904, lim, file));
   const sheet = chosen === undefined ? undefined : workbook.Sheets[chosen];
   if (chosen === undefined || !sheet) {
     fail({
@@ -75,18 +93,91 @@ export function parseXlsx(
         : "a worksheet of responses",
     });
   }
-  return { rows: sheetRows(sheet, date1904), sheet: chosen, sheetNames };
+  return { rows: sheetRows(sheet, date1904, lim, file), sheet: chosen, sheetNames };
 }
 
-function sheetRows(sheet: XLSX.WorkSheet, date1904: boolean, limit = Infinity): (string | null)[][] {
+// Refuses a workbook whose parts would inflate past the limit: first by the sizes its central directory
+// declares (no inflating at all), then by inflating each part with an output cap, because a crafted archive can
+// declare small sizes and still expand to gigabytes. Memory stays within one part of at most the limit.
+function checkZipSizes(bytes: Uint8Array, file: string, lim: LoadLimits): void {
+  const entries = zipEntries(bytes);
+  if (!entries) {
+    fail({
+      code: "corrupt-xlsx",
+      file,
+      what: "the workbook cannot be opened (no zip central directory: the file is truncated or not a workbook)",
+      expected: "an .xlsx file that Excel can open",
+    });
+  }
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > lim.maxUncompressedBytes)
+    refuseLimit(file, "maxUncompressedBytes", lim.maxUncompressedBytes, `its parts declare ${mb(declared)}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let actual = 0;
+  for (const e of entries) {
+    if (e.method !== 8 || e.offset + 30 > bytes.length) continue;
+    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+    const budget = lim.maxUncompressedBytes - actual;
+    try {
+      actual += inflateRawSync(bytes.subarray(start, start + e.compressedSize), {
+        maxOutputLength: budget + 1,
+      }).length;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError)
+        refuseLimit(
+          file,
+          "maxUncompressedBytes",
+          lim.maxUncompressedBytes,
+          `"${e.name}" inflates past the limit`,
+        );
+      // Corrupt data is SheetJS's to report, with its own message.
+      continue;
+    }
+    if (actual > lim.maxUncompressedBytes)
+      refuseLimit(
+        file,
+        "maxUncompressedBytes",
+        lim.maxUncompressedBytes,
+        `its parts inflate to more than ${mb(actual)}`,
+      );
+  }
+}
+
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const n = (x: number): string => x.toLocaleString("en-GB");
+
+function sheetRows(
+  sheet: XLSX.WorkSheet,
+  date1904: boolean,
+  lim: LoadLimits,
+  file: string,
+  limit = Infinity,
+): (string | null)[][] {
+  const data = (sheet["!data"] ?? []) as (XLSX.CellObject[] | undefined)[];
+  if (limit === Infinity && data.length > lim.maxRows)
+    refuseLimit(file, "maxRows", lim.maxRows, `the sheet has more than ${n(lim.maxRows)} rows`);
   const rows: (string | null)[][] = [];
-  const ref = sheet["!ref"];
-  if (!ref) return rows;
-  const range = XLSX.utils.decode_range(ref);
-  for (let r = 0; r <= Math.min(range.e.r, limit - 1); r++) {
+  let cells = 0;
+  for (let r = 0; r < Math.min(data.length, limit); r++) {
+    const source = data[r] ?? [];
+    if (source.length > lim.maxColumns)
+      refuseLimit(file, "maxColumns", lim.maxColumns, `row ${r + 1} reaches column ${n(source.length)}`, {
+        row: r + 1,
+      });
     const row: (string | null)[] = [];
-    for (let c = 0; c <= range.e.c; c++)
-      row.push(cellText(sheet[XLSX.utils.encode_cell({ r, c })], date1904));
+    for (let c = 0; c < source.length; c++) {
+      const text = cellText(source[c], date1904);
+      if (text !== null && text.length > lim.maxFieldChars)
+        refuseLimit(file, "maxFieldChars", lim.maxFieldChars, `a cell of ${n(text.length)} characters`, {
+          row: r + 1,
+          column: columnLetter(c),
+        });
+      row.push(text);
+    }
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    cells += row.length;
+    if (cells > lim.maxCells)
+      refuseLimit(file, "maxCells", lim.maxCells, `more than ${n(lim.maxCells)} cells by row ${r + 1}`);
     rows.push(row);
   }
   return rows;
@@ -97,12 +188,14 @@ function bestSheet(
   workbook: XLSX.WorkBook,
   score: (header: string[]) => number,
   date1904: boolean,
+  lim: LoadLimits,
+  file: string,
 ): string | undefined {
   let best: { name: string; score: number } | undefined;
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
     if (!sheet) continue;
-    const header = (sheetRows(sheet, date1904, 1)[0] ?? []).map((c) => c ?? "");
+    const header = (sheetRows(sheet, date1904, lim, file, 1)[0] ?? []).map((c) => c ?? "");
     const s = score(header);
     if (!best || s > best.score) best = { name, score: s };
   }

@@ -6,6 +6,7 @@ import { bundledCodebook } from "./default-codebooks.js";
 import { decodeText } from "./decode.js";
 import { ExportError, columnLabel, fail, problem } from "./export-error.js";
 import { matchHeaders } from "./match-headers.js";
+import { checkLimit, resolveLimits, type LoadLimits } from "./limits.js";
 import { guessDelimiter, parseCsv } from "./parse-csv.js";
 import { parseTimestamp } from "./parse-timestamp.js";
 import { parseXlsx } from "./parse-xlsx.js";
@@ -42,11 +43,13 @@ export function readExport(path: string, survey: SurveyId, options: ReadOptions 
   return loaded;
 }
 
-function readBytes(path: string, file: string): Uint8Array {
+function readBytes(path: string, file: string, limits?: Partial<LoadLimits>): Uint8Array {
   try {
-    if (statSync(path).isDirectory()) {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
       fail({ code: "no-file", file, what: "this is a folder", expected: "a CSV or XLSX export file" });
     }
+    checkLimit(file, resolveLimits(limits), "maxFileBytes", stat.size);
     return readFileSync(path);
   } catch (error) {
     if (error instanceof ExportError) throw error;
@@ -67,7 +70,7 @@ function read(
   options: ReadOptions,
 ): LoadedExport {
   const file = basename(path);
-  const bytes = readBytes(path, file);
+  const bytes = readBytes(path, file, options.limits);
   const problems: Problem[] = [];
   const ext = extname(path).toLowerCase();
   const isWorkbook =
@@ -101,7 +104,7 @@ function read(
     ) +
     headers.filter((h) => h.trim() !== "").length / 1000;
   if (isWorkbook) {
-    const sheet = parseXlsx(bytes, file, options.sheet, score);
+    const sheet = parseXlsx(bytes, file, options.sheet, score, options.limits);
     rows = sheet.rows;
     report.sheet = sheet.sheet;
     if (!options.sheet && sheet.sheet !== "Form responses 1" && sheet.sheetNames.length > 1) {
@@ -146,7 +149,7 @@ function read(
         other ? matchHeaders(headers, other, file).questionColumns : 0,
       ) +
       headers.filter((h) => h.trim() !== "").length / 1000;
-    const { delimiter, width } = guessDelimiter(decoded.text, score);
+    const { delimiter, width } = guessDelimiter(decoded.text, score, options.limits, file);
     if (width <= 1) {
       const header = parseCsv(decoded.text, ",", 1).rows[0]?.[0] ?? "";
       fail({
@@ -159,7 +162,7 @@ function read(
       });
     }
     report.delimiter = delimiter;
-    const parsed = parseCsv(decoded.text, delimiter);
+    const parsed = parseCsv(decoded.text, delimiter, 0, options.limits, file);
     rows = parsed.rows;
     for (const r of parsed.unclosedQuoteRows) unclosed.add(r);
   }

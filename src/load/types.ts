@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import type { Codebook, SurveyId } from "../codebook/types.js";
+import type { LoadLimits } from "./limits.js";
 
 /** "error": the data are wrong or ambiguous; "warning": handled, but someone should know. */
 export type Severity = "error" | "warning";
@@ -91,4 +92,6 @@ export interface ReadOptions {
   sheet?: string;
   /** Throw the first error-severity problem as an ExportError instead of returning it in the report. */
   strict?: boolean;
+  /** Bounds on file size, rows, columns, characters per field and cells (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<LoadLimits>;
 }
