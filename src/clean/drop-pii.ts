@@ -6,9 +6,9 @@ import type { WorkRow } from "./recode.js";
 import { redactPii } from "./redact-pii.js";
 
 /**
- * Removes personal data: the email, name and IP-address admin columns, and emails, UK phone numbers, full UK
- * postcodes and introduced names inside free text (text questions and "Other" text), redacted as "[email]",
- * "[phone]", "[postcode]", "[name]". Each redaction is a warning (the value is not repeated).
+ * Removes personal data: the email, name and IP-address admin columns, and inside free text (text questions and
+ * "Other" text) whatever redactPii detects (emails, UK phones, postcodes, NHS numbers, street addresses, dates
+ * of birth, names), each redacted as "[kind]". Each redaction is a warning (the value is not repeated).
  * @example
  * dropPii(rows, codebook, ["email"], "lw.csv", problems).rows[0].email; // undefined
  */
@@ -22,7 +22,7 @@ export function dropPii(
 ): { rows: WorkRow[]; step: LineageStep } {
   const log = new StepLog(
     "drop-pii",
-    "remove email/name/IP columns; redact emails, phone numbers, postcodes and names in free text",
+    "remove email/name/IP columns; redact emails, phones, postcodes, NHS numbers, addresses, dates of birth and names in free text",
     rows.length,
   );
   const textColumns = codebook.questions.flatMap((q) => [
