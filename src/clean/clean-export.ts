@@ -1,5 +1,6 @@
 import { table as toTable, type ColumnTable } from "arquero";
 import { withLevels } from "../codebook/levels.js";
+import { markFreeText } from "../output/free-text-label.js";
 import type { Codebook, SurveyId } from "../codebook/types.js";
 import { PII_ADMIN_KEYS } from "../load/admin-columns.js";
 import { columnLabel } from "../load/export-error.js";
@@ -91,6 +92,10 @@ function clean(loaded: LoadedExport, options: CleanOptions): CleanResult {
   steps.push(deriveLog.finish(table.numRows()));
   Object.assign(levels, derived.levels);
   withLevels(table, levels);
+  markFreeText(
+    table,
+    table.columnNames().filter((name) => !(name in levels)),
+  );
 
   const lineage: Omit<Lineage, "balanced"> = {
     file,

@@ -1,3 +1,4 @@
+import { redactPii } from "../clean/redact-pii.js";
 import type { Problem, Severity } from "./types.js";
 
 /**
@@ -38,7 +39,9 @@ const quote = (value: string): string =>
  * problem({ code: "unknown-option", file: "lw.csv", row: 4, column: '"Area" (column E)', value: "Mars",
  *   expected: "one of ...", what: "unknown option", action: "set to missing" }).message;
  */
-export function problem(parts: ProblemParts): Problem {
+export function problem(input: ProblemParts): Problem {
+  // A problem echoes a value from the file, which may be anyone's free text: personal data never leaves redacted.
+  const parts = input.value === undefined ? input : { ...input, value: redactPii(input.value).text };
   const where = [parts.file];
   if (parts.row !== undefined) where.push(`row ${parts.row}`);
   if (parts.column !== undefined) where.push(`column ${parts.column}`);

@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import { levelsOf } from "../codebook/levels.js";
+import { freeTextLabel, isFreeText } from "../output/free-text-label.js";
 import type { ColumnLike } from "./source.js";
 
 /** Integer codes for one categorical column; code `levels.length` means missing. */
@@ -45,7 +46,7 @@ export function encodeColumn(
   if (hit && hit.recordedLevels === recordedLevels) return hit.encoded;
   const encoded = recordedLevels
     ? encodeWithLevels(column, recordedLevels, name, fn)
-    : encodeDistinct(column, name, fn);
+    : encodeDistinct(column, name, fn, isFreeText(table, name));
   cache.set(column, { recordedLevels, encoded });
   return encoded;
 }
@@ -179,7 +180,7 @@ function encodeWithLevels(
   return { codes, levels: [...levels], labels: [...levels], recorded: true };
 }
 
-function encodeDistinct(column: ColumnLike, name: string, fn: string): EncodedColumn {
+function encodeDistinct(column: ColumnLike, name: string, fn: string, freeText = false): EncodedColumn {
   const values = valuesOf(column);
   const n = values.length;
   const fast = byteEntries(values, [], (value) => checkCategorical(value, name, fn));
@@ -191,7 +192,8 @@ function encodeDistinct(column: ColumnLike, name: string, fn: string): EncodedCo
     const remap = new Uint8Array(256).fill(levels.length);
     order.forEach((from, to) => (remap[from] = to));
     for (let i = 0; i < n; ++i) bytes[i] = remap[bytes[i]!]!;
-    return { codes: bytes, levels, labels: levels.map(levelLabel), recorded: false };
+    const labels = freeText ? freeTextLabels(levels, bytes) : levels.map(levelLabel);
+    return { codes: bytes, levels, labels, recorded: false };
   }
   // Wide columns (255+ distinct values): codes in order of appearance, then remapped to sorted order.
   const lookup = new Map<unknown, number>();
@@ -222,7 +224,20 @@ function encodeDistinct(column: ColumnLike, name: string, fn: string): EncodedCo
     const c = raw[i]!;
     codes[i] = c === MISSING ? levels.length : to[c]!;
   }
-  return { codes, levels, labels: levels.map(levelLabel), recorded: false };
+  return {
+    codes,
+    levels,
+    labels: freeText ? freeTextLabels(levels, codes) : levels.map(levelLabel),
+    recorded: false,
+  };
+}
+
+// Respondents' own words (columns marked by cleanExport) are shown only redacted, and only when at least the
+// default suppression threshold of respondents gave the same text.
+function freeTextLabels(levels: readonly Level[], codes: Codes): string[] {
+  const counts = new Uint32Array(levels.length + 1);
+  for (let i = 0; i < codes.length; ++i) counts[codes[i]!]!++;
+  return levels.map((l, k) => (typeof l === "string" ? freeTextLabel(l, counts[k]!) : levelLabel(l)));
 }
 
 type Level = string | number | boolean;
