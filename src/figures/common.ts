@@ -8,6 +8,7 @@ import {
   round,
   wrapLabel,
 } from "./theme.js";
+import { plainTextDeep } from "../output/plain-text.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
 
 /** True when a datum has a value to draw. */
@@ -112,9 +113,11 @@ export function assembleFigure(
   plot: { data: Figure["data"]; layout: Figure["layout"]; width: number; height: number },
   table: SummaryTable,
 ): Figure {
+  // Labels and hover text may carry respondents' words: plain text only, no live links or styling.
   return {
-    data: plot.data,
-    layout: plot.layout,
+    data: plainTextDeep(plot.data),
+    // The chart title is composed by the builder from the caller's title (with its own styled subtitle).
+    layout: { ...plainTextDeep(plot.layout), title: plot.layout.title },
     config: CONFIG,
     width: plot.width,
     height: plot.height,

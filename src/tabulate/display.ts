@@ -11,11 +11,17 @@ export interface Display {
 
 /** Renders a Display as a GitHub-flavoured Markdown table, caption in bold above, notes below. */
 export function displayToMarkdown(d: Display): string {
-  const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  // Markdown renderers pass raw HTML through: a "<" that opens a tag is escaped, so an answer such as
+  // "<script>" shows as text ("<5" is not a tag and stays).
+  const cell = (s: string) =>
+    s
+      .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
+      .replace(/\|/g, "\\|")
+      .replace(/\n/g, " ");
   const row = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const rule = `|${d.head.map((_, i) => (i === 0 ? " :--- " : " ---: ")).join("|")}|`;
   const lines = [`**${cell(d.caption)}**`, "", row(d.head), rule, ...d.body.map(row), ...d.foot.map(row)];
-  if (d.notes.length) lines.push("", ...d.notes.map((n) => `${n}  `));
+  if (d.notes.length) lines.push("", ...d.notes.map((n) => `${cell(n)}  `));
   return lines.join("\n").replace(/ {2}$/, "");
 }
 
