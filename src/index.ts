@@ -165,3 +165,9 @@ export { ask, type AskOptions, type Answer } from "./ask/ask.js";
 // stats (issue 4): intervals and tests on counts
 export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";
 export type { WilsonInterval, ChiSquareResult } from "./stats/index.js";
+// hostile input (issue 18): loader limits, spreadsheet-safe cells, plain-text chart labels, free-text labels
+export { DEFAULT_LIMITS, resolveLimits, type LoadLimits } from "./load/limits.js";
+export { spreadsheetSafe } from "./output/spreadsheet-safe.js";
+export { plainText } from "./output/plain-text.js";
+export { freeTextLabel } from "./output/free-text-label.js";
+export { isNhsNumber } from "./clean/redact-pii.js";
