@@ -1,6 +1,6 @@
 import { inflateRawSync } from "node:zlib";
 import * as XLSX from "xlsx";
-import { columnLetter, fail } from "./export-error.js";
+import { ExportError, columnLetter, fail } from "./export-error.js";
 import { refuseLimit, resolveLimits, type LoadLimits } from "./limits.js";
 import { zipEntries } from "./zip-directory.js";
 
@@ -119,10 +119,15 @@ function checkZipSizes(bytes: Uint8Array, file: string, lim: LoadLimits): void {
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     const budget = lim.maxUncompressedBytes - actual;
     try {
-      actual += inflateRawSync(bytes.subarray(start, start + e.compressedSize), {
+      const part = inflateRawSync(bytes.subarray(start, start + e.compressedSize), {
         maxOutputLength: budget + 1,
-      }).length;
+      });
+      actual += part.length;
+      // SheetJS scans a whole sheet even past its row limit: counting the <row> tags first refuses a sheet of a
+      // million rows in the time of one pass over its bytes.
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) checkRowTags(part, e.name, file, lim);
     } catch (error) {
+      if (error instanceof ExportError) throw error;
       if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError)
         refuseLimit(
           file,
@@ -140,6 +145,17 @@ function checkZipSizes(bytes: Uint8Array, file: string, lim: LoadLimits): void {
         lim.maxUncompressedBytes,
         `its parts inflate to more than ${mb(actual)}`,
       );
+  }
+}
+
+function checkRowTags(xml: Buffer, name: string, file: string, lim: LoadLimits): void {
+  let rows = 0;
+  for (let at = xml.indexOf("<row"); at >= 0; at = xml.indexOf("<row", at + 4)) {
+    const next = xml[at + 4];
+    // "<row " or "<row>", not "<rows..." or another tag that starts the same way.
+    if (next === 0x20 || next === 0x3e || next === 0x2f) rows++;
+    if (rows > lim.maxRows)
+      refuseLimit(file, "maxRows", lim.maxRows, `the sheet "${name}" has more than ${n(lim.maxRows)} rows`);
   }
 }
 

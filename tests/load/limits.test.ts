@@ -140,7 +140,7 @@ describe("XLSX limits are checked before anything is inflated", () => {
   it("rows and columns of a sheet (through loadSurvey)", () => {
     const rows = write("rows.xlsx", workbook(50));
     expect(() => loadSurvey("provider", { path: rows, limits: { maxRows: 20 } })).toThrow(
-      "over the limit on rows (maxRows): the sheet has more than 20 rows",
+      /over the limit on rows \(maxRows\): the sheet "xl\/worksheets\/sheet1\.xml" has more than 20 rows/,
     );
     const cols = write("cols.xlsx", workbook(2, 30));
     expect(() => loadSurvey("provider", { path: cols, limits: { maxColumns: 10 } })).toThrow(
