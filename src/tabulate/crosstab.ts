@@ -15,7 +15,7 @@ import { weightsOf } from "./weights.js";
 export interface CrosstabOptions extends CommonOptions {
   /** The breakdown: a categorical column whose levels become the table's columns (required). */
   by?: string;
-  /** Percentage base (default "row"). */
+  /** Percentage base (default "column": the share within each group of `by`; "row"; "total"). */
   percent?: PercentBase;
   /** Show row and column totals (default true). */
   margins?: boolean;
@@ -90,8 +90,8 @@ export class CrosstabResult extends Tabulation {
 }
 
 /**
- * Cross-tabulates a categorical column by another (`{ by }`): counts, percentages on the row (default),
- * column or total base with Wilson intervals, an association test (Fisher or chi-square, chosen by the
+ * Cross-tabulates a categorical column by another (`{ by }`): counts, percentages within each group of `by`
+ * (the column base, default; or the row or total base) with Wilson intervals, an association test (Fisher or chi-square, chosen by the
  * expected counts) and disclosure control.
  *
  * Levels come from `withLevels` when recorded (empty levels kept), else the sorted distinct values; booleans
@@ -102,11 +102,12 @@ export class CrosstabResult extends Tabulation {
  * t.cell("Yes", "Yes").percent; // share of trained Link Workers who knew the guideline
  * formatTest(t.test);           // "Fisher's exact test: p = ..., Cramér's V = ... (...)."
  */
-export function crosstab(table: TableInput, row: string, options?: CrosstabOptions): CrosstabResult;
+export function crosstab(table: TableInput, row: string, options: CrosstabOptions): CrosstabResult;
 /**
- * @deprecated Write `crosstab(table, row, { by: col, ...options })`.
+ * @deprecated Write `crosstab(table, col, { by: row })` (shares within each `by` group), or
+ * `crosstab(table, row, { by: col, percent: "row" })` for the same table as before.
  * @example
- * crosstab(lw, "trained", "knows_guideline"); // same as crosstab(lw, "trained", { by: "knows_guideline" })
+ * crosstab(lw, "trained", "knows_guideline"); // = crosstab(lw, "trained", { by: "knows_guideline", percent: "row" })
  */
 export function crosstab(
   table: TableInput,
@@ -121,8 +122,12 @@ export function crosstab(
   maybeOptions: CrosstabOptions = {},
 ): CrosstabResult {
   const fn = "crosstab";
-  const options =
-    typeof byOrOptions === "string" ? { ...maybeOptions, by: byOrOptions } : (byOrOptions ?? {});
+  // The positional form keeps its old default (row percentages); with { by } the default is the share within
+  // each group of `by` (column percentages), as frequencies and multiResponse with { by } give.
+  const options: CrosstabOptions =
+    typeof byOrOptions === "string"
+      ? { ...maybeOptions, by: byOrOptions, percent: maybeOptions.percent ?? "row" }
+      : { ...byOrOptions, percent: byOrOptions?.percent ?? "column" };
   const by = options.by;
   if (typeof by !== "string" || by === "") {
     throw new UsageError(fn, `no breakdown for "${row}"`, {

@@ -98,7 +98,7 @@ export function frequencies(
       throw new UsageError(fn, `option sort "${options.sort}" cannot be combined with by`);
     }
     const { sort: _sort, ...rest } = options;
-    return crosstab(table, column, { ...rest, by: options.by, percent: "column" });
+    return crosstab(table, column, { ...rest, by: options.by });
   }
   const source = toSource(table, fn);
   const enc = encodeColumn(source.table, column, columnOf(source, column, fn), fn);

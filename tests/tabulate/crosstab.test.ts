@@ -31,7 +31,7 @@ const party = () =>
 
 describe("crosstab", () => {
   it("crosstab(table, row, { by }) keeps raw counts rows x columns without margins, with totals and bases", () => {
-    const t = crosstab(party(), "gender", { by: "party" });
+    const t = crosstab(party(), "gender", { by: "party", percent: "row" });
     expect(t.rowLevels).toEqual(["F", "M"]);
     expect(t.colLevels).toEqual(["Democrat", "Independent", "Republican"]);
     expect(t.counts).toEqual([
@@ -56,7 +56,24 @@ describe("crosstab", () => {
     expect(t.allPercents.row[0]![0]).toBeCloseTo((100 * 762) / 1557, 12);
     expect(t.allPercents.column[1]![2]).toBeCloseTo((100 * 477) / 945, 12);
     expect(t.allPercents.total[1]![1]).toBeCloseTo((100 * 239) / 2757, 12);
-    expect(t.percents).toBe(t.allPercents.row);
+    // With { by } the default base is the column: the share within each group of `by`.
+    expect(t.percent).toBe("column");
+    expect(t.percents).toBe(t.allPercents.column);
+  });
+
+  it("crosstab(table, row, col), the deprecated positional form, keeps row percentages by default", () => {
+    const old = crosstab(party(), "gender", "party");
+    const now = crosstab(party(), "gender", { by: "party", percent: "row" });
+    expect(old.percent).toBe("row");
+    expect(old.by).toBe("party");
+    expect(old.percents).toEqual(now.percents);
+    expect(old.toMarkdown()).toBe(now.toMarkdown());
+  });
+
+  it("crosstab without a breakdown is an error that shows the call to write", () => {
+    expect(() => crosstab(party(), "gender", {})).toThrow(
+      /^crosstab: no breakdown for "gender"; write crosstab\(table, "gender", \{ by: "<column>" \}\)/,
+    );
   });
 
   it("crosstab intervals are Wilson intervals on the chosen base", () => {
@@ -166,7 +183,7 @@ describe("crosstab", () => {
       b: ["p", "q", "q", "p", "q"],
       w: [2, 0, 1, 0.5, 1.5],
     });
-    const x = crosstab(t, "a", { by: "b", weight: "w", suppress: false, test: false });
+    const x = crosstab(t, "a", { by: "b", percent: "row", weight: "w", suppress: false, test: false });
     expect(x.counts).toEqual([
       [2, 1],
       [0.5, 1.5],
@@ -216,7 +233,7 @@ describe("crosstab", () => {
       ["C", "Y", 9],
       ["C", "Z", 40],
     ]);
-    const x = crosstab(t, "r", { by: "c", ci: false });
+    const x = crosstab(t, "r", { by: "c", percent: "row", ci: false });
     expect(x.suppression.cells).toEqual([
       ["primary", "secondary", "shown"],
       ["secondary", "secondary", "shown"],
@@ -279,6 +296,7 @@ describe("crosstab", () => {
   it("crosstab renders Markdown, HTML and text with caption and footnotes", () => {
     const x = crosstab(tea(), "guess", {
       by: "truth",
+      percent: "row",
       suppress: false,
       ci: false,
       notes: ["Synthetic data."],
