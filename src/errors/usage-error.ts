@@ -46,10 +46,13 @@ export function closestNames(value: string, names: readonly string[], max = 3): 
     const contains = typed.length >= 3 && (lower.includes(typed) || typed.includes(lower));
     return { name, d, contains };
   });
-  // Close means: at most a third of the longer name differs (at least 2 edits allowed), or one contains the other.
-  const close = scored.filter(
-    (s) => s.contains || s.d <= Math.max(2, Math.floor(Math.max(s.name.length, value.length) / 3)),
-  );
+  // Close means: one contains the other, or at most a third of the longer name differs (2 edits always
+  // allowed) without replacing the whole of the shorter one ("Q" is not a typo of "A").
+  const close = scored.filter((s) => {
+    const longer = Math.max(s.name.length, value.length);
+    const shorter = Math.min(s.name.length, value.length);
+    return s.contains || (s.d <= Math.max(2, Math.floor(longer / 3)) && s.d < shorter);
+  });
   close.sort((a, b) => Number(b.contains) - Number(a.contains) || a.d - b.d || a.name.localeCompare(b.name));
   return close.slice(0, max).map((s) => s.name);
 }
