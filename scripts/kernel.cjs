@@ -39,4 +39,8 @@ ZmqServer.prototype.handleShellMessage = async function handleOnceBound(...args)
   return handleShellMessage.apply(this, args);
 };
 
+// A researcher's mistake (an unknown column, a bad option) prints one line, an interrupt prints "Interrupted.",
+// a bug keeps its stack (scripts/kernel-errors.cjs). Installed before tslab captures console.error.
+require("./kernel-errors.cjs").installKernelErrors();
+
 require("tslab/dist/main").startKernel({ configPath: connectionFile, enableFindLocal: false });

@@ -10,8 +10,8 @@ export { validateCodebook } from "./codebook/validate.js";
 
 // load: reading survey exports
 export { readExport } from "./load/read-export.js";
-export { loadSurvey } from "./load/load-survey.js";
-export type { LoadSurveyOptions, LoadedSurvey } from "./load/load-survey.js";
+export { loadSurvey } from "./survey/load-survey.js";
+export type { LoadSurveyOptions, LoadedSurvey } from "./survey/load-survey.js";
 export { ExportError } from "./load/export-error.js";
 export { findLocalExport, localDataDir, syntheticExport } from "./load/find-export.js";
 export { normaliseText } from "./load/normalise-text.js";
@@ -51,7 +51,8 @@ export {
 } from "./published/figures.js";
 export type { PublishedFigure, FigureKind, Interval } from "./published/figures.js";
 
-// tabulate: frequencies, crosstab, multiResponse, likertSummary (disclosure control, tests, renderers)
+// tabulate: frequencies, crosstab, multiResponse, likertSummary: one result shape (disclosure control, tests,
+// renderers, tidy cells)
 export {
   frequencies,
   crosstab,
@@ -99,6 +100,9 @@ export {
   type ScorecardIndicator,
 } from "./figures/scorecard.js";
 export {
+  datumOf,
+  barsOf,
+  seriesOf,
   fromFrequencies,
   fromMultiResponse,
   groupsFromMultiResponse,
@@ -171,3 +175,39 @@ export { spreadsheetSafe } from "./output/spreadsheet-safe.js";
 export { plainText } from "./output/plain-text.js";
 export { freeTextLabel } from "./output/free-text-label.js";
 export { isNhsNumber } from "./clean/redact-pii.js";
+
+// shape (issue 14): the shared tabulation shape, chart(), the test formatter, type guards, the notebook kit and
+// errors a researcher can act on
+export type {
+  TabulationKind,
+  TabulationShape,
+  Cell,
+  Intervals,
+  Suppression,
+  CommonOptions,
+  TopBox,
+  FormatTestOptions,
+} from "./tabulate/index.js";
+export {
+  formatTest,
+  formatP,
+  formatCount,
+  formatPercent,
+  formatPercentInterval,
+  hasTest,
+  isTabulation,
+  isFrequencies,
+  isCrosstab,
+  isMultiResponse,
+  isLikertSummary,
+} from "./tabulate/index.js";
+export { chart, type ChartOptions, type ChartType } from "./figures/chart.js";
+export {
+  openSection,
+  sectionNames,
+  SYNTHETIC_SOURCE,
+  LOCAL_SOURCE,
+  type Section,
+  type SectionOptions,
+} from "./kit/section.js";
+export { UsageError, isUsageError, closestNames, unknownName, badOption } from "./errors/usage-error.js";

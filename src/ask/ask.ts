@@ -1,17 +1,13 @@
 import type { ColumnTable } from "arquero";
 import { codebook } from "../codebook/codebooks.js";
 import type { SurveyId } from "../codebook/types.js";
-import { barChart } from "../figures/bar.js";
-import { groupedBar } from "../figures/grouped-bar.js";
-import {
-  fromFrequencies,
-  fromMultiResponse,
-  groupsFromCrosstab,
-  groupsFromMultiResponse,
-} from "../figures/from-tabulation.js";
+import { chart } from "../figures/chart.js";
+import { fromFrequencies, fromMultiResponse } from "../figures/from-tabulation.js";
 import type { Figure } from "../figures/types.js";
-import { loadSurvey } from "../load/load-survey.js";
+import { loadSurvey } from "../survey/load-survey.js";
+import { unknownName, UsageError } from "../errors/usage-error.js";
 import type { AssociationTest, NoTest } from "../tabulate/association.js";
+import { formatP, formatTest, hasTest } from "../tabulate/format.js";
 import { crosstab, type CrosstabResult } from "../tabulate/crosstab.js";
 import { frequencies, type FrequenciesResult } from "../tabulate/frequencies.js";
 import { multiResponse, type MultiResponseResult } from "../tabulate/multi-response.js";
@@ -63,10 +59,10 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
   for (const c of [question, by]) {
     if (c !== null && !t.column(c)) {
       const known = t.columnNames().filter((n) => !n.startsWith("_") && !n.endsWith("_other"));
-      throw new Error(`ask: the ${survey} survey has no column "${c}"; columns: ${known.join(", ")}`);
+      throw unknownName("ask", "column", c, known, `the ${survey} survey`);
     }
   }
-  if (question === by) throw new Error(`ask: question and breakdown are both "${question}"`);
+  if (question === by) throw new UsageError("ask", `question and breakdown are both "${question}"`);
   const synthetic = loaded.source === "synthetic";
   const note = synthetic
     ? "Synthetic respondent data calibrated to the published report; not survey results."
@@ -78,9 +74,20 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
   const base = { t, question, by, note, text, where, suppress: options.suppress ?? 5 };
   const kind = columnKind(t, question, survey);
   if (by && columnKind(t, by, survey) !== "categorical")
-    throw new Error(`ask: breakdown "${by}" must be a categorical column (single choice, flag or band)`);
+    throw new UsageError(
+      "ask",
+      `breakdown "${by}" must be a categorical column (single choice, flag or band)`,
+    );
   const answer = kind === "multi" ? askMulti(base) : askCategorical(base);
-  return { question, by, area: loaded.area, synthetic, data: t, testLine: testLine(answer.test), ...answer };
+  return {
+    question,
+    by,
+    area: loaded.area,
+    synthetic,
+    data: t,
+    testLine: answer.test ? formatTest(answer.test) : "No test: no breakdown was asked for.",
+    ...answer,
+  };
 }
 
 interface Parts {
@@ -103,25 +110,16 @@ function questionText(survey: SurveyId, column: string): string {
 function columnKind(t: ColumnTable, column: string, survey: SurveyId): "multi" | "categorical" {
   const q = codebook(survey).questions.find((x) => x.id === column);
   if (q?.type === "multi") return "multi";
-  if (q?.type === "text") throw new Error(`ask: "${column}" is free text; tabulate a coded question instead`);
+  if (q?.type === "text")
+    throw new UsageError("ask", `"${column}" is free text; tabulate a coded question instead`);
   const first = (t.array(column) as unknown as unknown[]).find((v) => v !== null && v !== undefined);
   if (Array.isArray(first)) return "multi";
   if (typeof first === "number")
-    throw new Error(
-      `ask: "${column}" is numeric; break it into bands first (e.g. activity_band for weekly_minutes)`,
+    throw new UsageError(
+      "ask",
+      `"${column}" is numeric; break it into bands first (e.g. activity_band for weekly_minutes)`,
     );
   return "categorical";
-}
-
-function testLine(test: AssociationTest | NoTest | null): string {
-  if (!test) return "No test: no breakdown was asked for.";
-  if (test.method === null) return `No test: ${test.reason}.`;
-  const t = test as AssociationTest;
-  const name =
-    t.method === "fisher"
-      ? "Fisher's exact test"
-      : `Chi-square test (X² = ${t.statistic.toFixed(2)}, df = ${t.df})`;
-  return `${name}: p = ${t.p < 0.001 ? "< 0.001" : t.p.toFixed(3)}, Cramér's V = ${t.cramersV.toFixed(2)} (${t.reason}).`;
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${v.toFixed(0)}%`);
@@ -140,18 +138,8 @@ function askMulti(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
     top?.value == null
       ? `${p.question}: no shares to show`
       : `"${top.label}" is chosen most often (${pct(top.value)})`;
-  const n = m.respondentsUnweighted[m.colLevels.indexOf(allGroup)] ?? 0;
-  const groups = groupsFromMultiResponse(m)
-    .filter((g) => g.name !== "All")
-    .map((g) => ({ ...g, name: `${g.name} (n = ${m.respondentsUnweighted[m.colLevels.indexOf(g.name)]})` }));
-  const figure = p.by
-    ? groupedBar(groups, {
-        title,
-        base: `n = ${n} answering, by ${p.by}`,
-        axisTitle: "% of respondents",
-        note: p.note,
-      })
-    : barChart(all, { title, base: `n = ${n} answering`, axisTitle: "% of respondents", note: p.note });
+  const base = p.by ? `n = ${m.base} answering, by ${p.by}` : `n = ${m.base} answering`;
+  const figure = chart(m, { title, base, axisTitle: "% of respondents", note: p.note });
   const test: NoTest | null = p.by
     ? {
         method: null,
@@ -176,36 +164,34 @@ function askCategorical(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
         : `"${top.label}" is the most common answer (${pct(top.value)})`;
     return {
       table: f,
-      figure: barChart(data, {
+      figure: chart(f, {
         title,
         note: p.note,
         base: `n = ${f.base} answering`,
-        ordered: true,
         axisTitle: "% of respondents",
       }),
       test: null,
     };
   }
-  const x = crosstab(p.t, p.by, p.question, {
+  // Groups in rows and row percentages, as before: the exact r x c test is much faster in this orientation.
+  const x = crosstab(p.t, p.by, {
+    by: p.question,
+    percent: "row",
     test: "auto",
     suppress: p.suppress,
     caption: `${p.text}, by ${p.by} (row %; ${p.where})`,
     notes: [p.note],
   });
-  const groups = groupsFromCrosstab(x).map((g, i) => ({ ...g, name: `${g.name} (n = ${x.bases.row[i]})` }));
   const test = x.test;
-  // Narrowed by hand: tslab's TypeScript 5.0 (non-strict) does not narrow the union on `method`.
-  const done = test && test.method !== null ? (test as AssociationTest) : null;
-  const verdict = !done
+  const verdict = !hasTest(test)
     ? `no test (${test?.reason ?? "none"})`
-    : done.p < 0.05
-      ? `differs by ${p.by} (${done.method === "fisher" ? "Fisher" : "chi-square"} p ${done.p < 0.001 ? "< 0.001" : `= ${done.p.toFixed(3)}`}, V = ${done.cramersV.toFixed(2)})`
-      : `shows no detectable difference by ${p.by} (p = ${done.p.toFixed(2)})`;
-  const figure = groupedBar(groups, {
+    : test.p < 0.05
+      ? `differs by ${p.by} (${test.method === "fisher" ? "Fisher" : "chi-square"} ${formatP(test.p)}, V = ${test.cramersV.toFixed(2)})`
+      : `shows no detectable difference by ${p.by} (${formatP(test.p)})`;
+  const figure = chart(x, {
     title: `${p.question} ${verdict}`,
     note: p.note,
-    base: `n = ${x.bases.total} answering both`,
-    ordered: true,
+    base: `n = ${x.base} answering both`,
     axisTitle: "% of each group",
   });
   return { table: x, figure, test };

@@ -1,4 +1,4 @@
-import { loadSurvey } from "../load/load-survey.js";
+import { loadSurvey } from "../survey/load-survey.js";
 import { computeReceipts } from "../published/compute.js";
 import { publishedFigures } from "../published/figures.js";
 import { computedText } from "../published/format-receipt.js";

@@ -3,7 +3,7 @@ import {
   MUTED,
   SYNTHETIC_NOTE,
   baseText,
-  formatInterval,
+  formatValueInterval,
   formatValue,
   round,
   wrapLabel,
@@ -53,7 +53,7 @@ export function valueOf(d: Datum): number | null {
 export function describeDatum(d: Datum, unit: "%" | "" = "%"): string {
   if (d.suppressed) return "suppressed (small count)";
   if (!hasValue(d)) return "no valid responses";
-  const ci = formatInterval(d.lower, d.upper, unit);
+  const ci = formatValueInterval(d.lower, d.upper, unit);
   const n = d.n !== null && d.n !== undefined ? `, n = ${d.n}` : "";
   return `${formatValue(d.value, unit)}${ci ? ` (95% CI ${ci})` : ""}${n}`;
 }
@@ -63,7 +63,7 @@ export function datumCells(d: Datum, unit: "%" | "" = "%"): string[] {
   if (d.suppressed) return ["suppressed", "", d.n !== null && d.n !== undefined ? String(d.n) : ""];
   return [
     formatValue(hasValue(d) ? d.value : null, unit),
-    formatInterval(d.lower, d.upper, unit),
+    formatValueInterval(d.lower, d.upper, unit),
     d.n !== null && d.n !== undefined ? String(d.n) : "",
   ];
 }

@@ -3,7 +3,7 @@ import { checkLabels, describeDatum, emptyAnnotation, hasValue, sortByValue, wra
 import {
   DEFAULT_WIDTH,
   PALETTE,
-  formatInterval,
+  formatValueInterval,
   formatValue,
   percentAxis,
   round,
@@ -141,7 +141,7 @@ function buildDotRange(rows: readonly PublishedComparison[], options: FigureOpti
         r.computed.suppressed
           ? "suppressed"
           : formatValue(hasValue(r.computed) ? r.computed.value : null, unit),
-        formatInterval(r.computed.lower, r.computed.upper, unit),
+        formatValueInterval(r.computed.lower, r.computed.upper, unit),
         r.computed.n != null ? String(r.computed.n) : "",
         verdict(r),
       ]),

@@ -1,18 +1,76 @@
+import { unknownName } from "../errors/usage-error.js";
 import type {
   CrosstabResult,
   FrequenciesResult,
   LikertSummaryResult,
   MultiResponseResult,
+  Tabulation,
 } from "../tabulate/index.js";
 import type { LikertItem } from "./diverging-likert.js";
 import type { BarGroup } from "./grouped-bar.js";
 import type { StackedRow } from "./stacked100.js";
 import type { Datum } from "./types.js";
 
-// Adapters from tabulation results to the builders' inputs. Disclosure control carries over: a cell the
-// tabulation hid (primary or secondary suppression) becomes a suppressed datum or a null count.
+// Adapters from the one tabulation shape to the builders' inputs. Disclosure control carries over: a cell
+// whose count or base the tabulation hid becomes a suppressed datum (no value, no interval) or a null count.
 
-const at = <T>(xs: readonly (T | null)[] | undefined, i: number): T | null => xs?.[i] ?? null;
+/**
+ * One bar datum from cell (i, j) of any tabulation: its percentage, Wilson interval and unweighted base;
+ * suppressed when the count or its base is hidden.
+ * @example
+ * const t = frequencies(lw, "pa_training");
+ * datumOf(t, 0, 0); // { label: "No", value: 79.4, lower: ..., upper: ..., n: 214, suppressed: false }
+ */
+export function datumOf(result: Tabulation, i: number, j: number, label = result.rowLevels[i]!): Datum {
+  const shown = result.percentShown(i, j);
+  return {
+    label,
+    value: shown ? (result.percents[i]?.[j] ?? null) : null,
+    lower: shown ? (result.intervals?.lower[i]?.[j] ?? null) : null,
+    upper: shown ? (result.intervals?.upper[i]?.[j] ?? null) : null,
+    n: result.bases[i]?.[j] ?? null,
+    suppressed: !shown,
+  };
+}
+
+/**
+ * Bars for one column of any tabulation (default the first; "All" without `by`): one datum per row level.
+ * @example
+ * barChart(barsOf(multiResponse(lw, "referral_sources")), { title: "Most referrals come from GPs", base: "n = 214" });
+ */
+export function barsOf(result: Tabulation, column?: string): Datum[] {
+  const j = column === undefined ? 0 : result.colLevels.indexOf(column);
+  if (j < 0) throw unknownName("barsOf", `column of ${result.variable}`, column, result.colLevels);
+  return result.rowLevels.map((_, i) => datumOf(result, i, j));
+}
+
+/**
+ * Grouped-bar series from any two-way tabulation: one series per row level over the columns (`series:
+ * "rows"`, the default for row percentages), or one per column over the rows (`series: "columns"`, the default
+ * for column percentages). `skip` leaves series out (e.g. the "All" margin).
+ * @example
+ * groupedBar(seriesOf(crosstab(lw, "knows_guideline", { by: "trained" })), { title: "...", base: "n = 214" });
+ */
+export function seriesOf(
+  result: Tabulation,
+  options: { series?: "rows" | "columns"; skip?: readonly string[] } = {},
+): BarGroup[] {
+  const byColumn = (options.series ?? (result.percent === "row" ? "rows" : "columns")) === "columns";
+  const names = byColumn ? result.colLevels : result.rowLevels;
+  const categories = byColumn ? result.rowLevels : result.colLevels;
+  return names.flatMap((name, s) =>
+    options.skip?.includes(name)
+      ? []
+      : [
+          {
+            name,
+            data: categories.map((label, c) =>
+              byColumn ? datumOf(result, c, s, label) : datumOf(result, s, c, label),
+            ),
+          },
+        ],
+  );
+}
 
 /**
  * Bars from a one-way frequency table: one datum per level with its percentage, Wilson interval and base.
@@ -20,17 +78,7 @@ const at = <T>(xs: readonly (T | null)[] | undefined, i: number): T | null => xs
  * barChart(fromFrequencies(frequencies(lw, "role_length")), { title: "...", base: { n: 214, unit: "Link Workers" } });
  */
 export function fromFrequencies(result: FrequenciesResult): Datum[] {
-  return result.levels.map((label, i) => {
-    const suppressed = result.suppression.cells[i] !== "shown" || result.suppression.total !== "shown";
-    return {
-      label,
-      value: suppressed ? null : at(result.percents, i),
-      lower: suppressed ? null : at(result.intervals?.lower, i),
-      upper: suppressed ? null : at(result.intervals?.upper, i),
-      n: result.base,
-      suppressed,
-    };
-  });
+  return barsOf(result);
 }
 
 /**
@@ -40,77 +88,38 @@ export function fromFrequencies(result: FrequenciesResult): Datum[] {
  * barChart(fromMultiResponse(multiResponse(lw, "referral_sources")), { title: "Most referrals come from GPs", base: { n: 214, unit: "Link Workers" } });
  */
 export function fromMultiResponse(result: MultiResponseResult, group?: string): Datum[] {
-  const g = group === undefined ? 0 : result.colLevels.indexOf(group);
-  if (g < 0) {
-    throw new Error(
-      `fromMultiResponse: group "${group}" is not one of ${result.colLevels.map((c) => `"${c}"`).join(", ")}`,
-    );
-  }
-  return result.rowLevels.map((label, i) => {
-    const suppressed =
-      result.suppression.cells[i]?.[g] !== "shown" || result.suppression.bases[g] !== "shown";
-    return {
-      label,
-      value: suppressed ? null : at(result.percents[i], g),
-      lower: suppressed ? null : at(result.intervals?.lower[i], g),
-      upper: suppressed ? null : at(result.intervals?.upper[i], g),
-      n: result.respondentsUnweighted[g] ?? null,
-      suppressed,
-    };
-  });
+  const j = group === undefined ? 0 : result.colLevels.indexOf(group);
+  if (j < 0) throw unknownName("fromMultiResponse", "group", group, result.colLevels);
+  return barsOf(result, result.colLevels[j]);
 }
 
 /**
  * Grouped-bar series from a multiple-response table with `by`: one series per group.
  * @example
- * groupedBar(groupsFromMultiResponse(multiResponse(prov, "outcomes_measured", { by: "collaborates" })), { title: "...", base: "n = 160 providers" });
+ * groupedBar(groupsFromMultiResponse(multiResponse(pv, "outcomes_measured", { by: "collaborates" })), { title: "...", base: "n = 160 providers" });
  */
 export function groupsFromMultiResponse(result: MultiResponseResult): BarGroup[] {
-  return result.colLevels.map((name) => ({ name, data: fromMultiResponse(result, name) }));
+  return seriesOf(result, { series: "columns" });
 }
 
 /**
  * Grouped-bar series from a cross-tab, on the table's own percentage base: with row percentages, one series
  * per row level over the column levels; with column percentages, one per column level over the rows.
  * @example
- * groupedBar(groupsFromCrosstab(crosstab(lw, "trained", "knows_guideline", { percent: "row" })), { title: "...", base: { n: 214, unit: "Link Workers" } });
+ * groupedBar(groupsFromCrosstab(crosstab(lw, "trained", { by: "knows_guideline" })), { title: "...", base: { n: 214, unit: "Link Workers" } });
  */
 export function groupsFromCrosstab(result: CrosstabResult): BarGroup[] {
-  const byColumn = result.percent === "column";
-  const series = byColumn ? result.colLevels : result.rowLevels;
-  const categories = byColumn ? result.rowLevels : result.colLevels;
-  const pct = result.percents[result.percent];
-  return series.map((name, s) => ({
-    name,
-    data: categories.map((label, c) => {
-      const [i, j] = byColumn ? [c, s] : [s, c];
-      const suppressed = result.suppression.cells[i]?.[j] !== "shown";
-      const n =
-        result.percent === "row"
-          ? result.bases.row[i]
-          : result.percent === "column"
-            ? result.bases.column[j]
-            : result.bases.total;
-      return {
-        label,
-        value: suppressed ? null : at(pct[i], j),
-        lower: suppressed ? null : at(result.intervals?.lower[i], j),
-        upper: suppressed ? null : at(result.intervals?.upper[i], j),
-        n: n ?? null,
-        suppressed,
-      };
-    }),
-  }));
+  return seriesOf(result);
 }
 
 /**
- * 100% stacked rows from a cross-tab: one bar per row level, split by the column levels; a row with a hidden
- * cell is left blank (its shares would reveal the hidden count).
+ * 100% stacked rows from any two-way tabulation: one bar per row level, split by the column levels; a row
+ * with a hidden cell is left blank (its shares would reveal the hidden count).
  * @example
- * const t = crosstab(prov, "needs_funding", "org_scale");
+ * const t = crosstab(pv, "needs_funding", { by: "org_scale" });
  * stacked100(t.colLevels, stackedFromCrosstab(t), { title: "...", base: "n = 160 providers" });
  */
-export function stackedFromCrosstab(result: CrosstabResult): StackedRow[] {
+export function stackedFromCrosstab(result: Tabulation): StackedRow[] {
   return result.rowLevels.map((label, i) => ({
     label,
     counts: result.colLevels.map((_, j) =>
@@ -129,7 +138,7 @@ export function likertFromSummary(result: LikertSummaryResult): LikertItem[] {
   return result.rowLevels.map((label, i) => ({
     label,
     counts: result.colLevels.map((_, j) =>
-      result.suppression.cells[i]?.[j] !== "shown" || result.suppression.bases[i] !== "shown"
+      result.suppression.cells[i]?.[j] !== "shown" || result.suppression.bases[i]?.[j] !== "shown"
         ? null
         : (result.counts[i]?.[j] ?? 0),
     ),

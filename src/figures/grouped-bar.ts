@@ -12,7 +12,7 @@ import {
 import {
   DEFAULT_WIDTH,
   PALETTE,
-  formatInterval,
+  formatValueInterval,
   formatValue,
   percentAxis,
   round,
@@ -114,7 +114,7 @@ function buildGrouped(
   const short = (d: Datum) =>
     d.suppressed
       ? "suppressed"
-      : `${formatValue(hasValue(d) ? d.value : null, unit)}${d.lower != null && d.upper != null ? ` (${formatInterval(d.lower, d.upper, unit)})` : ""}${d.n != null ? ` n=${d.n}` : ""}`;
+      : `${formatValue(hasValue(d) ? d.value : null, unit)}${d.lower != null && d.upper != null ? ` (${formatValueInterval(d.lower, d.upper, unit)})` : ""}${d.n != null ? ` n=${d.n}` : ""}`;
   return assembleFigure(
     options,
     { data: traces, layout, width, height },

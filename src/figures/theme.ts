@@ -41,7 +41,7 @@ export function formatValue(value: number | null | undefined, unit: "%" | "" = "
 }
 
 /** "68–80%" or "" when either end is missing. */
-export function formatInterval(
+export function formatValueInterval(
   lower: number | null | undefined,
   upper: number | null | undefined,
   unit: "%" | "" = "%",

@@ -1,3 +1,4 @@
+import { UsageError } from "../errors/usage-error.js";
 import type { ColumnTable } from "arquero";
 import { levelsOf } from "../codebook/levels.js";
 import { describe, isMissing, type Codes } from "./encode.js";
@@ -60,8 +61,9 @@ function encode(
       continue;
     }
     if (!Array.isArray(value)) {
-      throw new Error(
-        `${fn}: column "${name}" is not a multi-select column: row ${i} holds ${describe(value)}, expected string[] or null`,
+      throw new UsageError(
+        fn,
+        `column "${name}" is not a multi-select column: row ${i} holds ${describe(value)}, expected string[] or null`,
       );
     }
     answered[i] = 1;
@@ -83,7 +85,10 @@ function encode(
       if (code === undefined) {
         if (recorded || typeof item !== "string") {
           const why = recorded ? `not one of its recorded levels (${recorded.join(", ")})` : "not a string";
-          throw new Error(`${fn}: column "${name}" has option ${describe(item)} at row ${i} that is ${why}`);
+          throw new UsageError(
+            fn,
+            `column "${name}" has option ${describe(item)} at row ${i} that is ${why}`,
+          );
         }
         code = seen.length;
         seen.push(item);

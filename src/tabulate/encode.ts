@@ -1,3 +1,4 @@
+import { UsageError } from "../errors/usage-error.js";
 import type { ColumnTable } from "arquero";
 import { levelsOf } from "../codebook/levels.js";
 import { freeTextLabel, isFreeText } from "../output/free-text-label.js";
@@ -252,11 +253,12 @@ function checkCategorical(value: unknown, name: string, fn: string): void {
   const type = typeof value;
   if (type === "string" || type === "number" || type === "boolean") return;
   if (Array.isArray(value)) {
-    throw new Error(
-      `${fn}: column "${name}" holds multi-select answers (arrays such as ${JSON.stringify(value)}); use multiResponse()`,
+    throw new UsageError(
+      fn,
+      `column "${name}" holds multi-select answers (arrays such as ${JSON.stringify(value)}); use multiResponse()`,
     );
   }
-  throw new Error(`${fn}: column "${name}" has a value that is not categorical: ${describe(value)}`);
+  throw new UsageError(fn, `column "${name}" has a value that is not categorical: ${describe(value)}`);
 }
 
 // Sorted distinct values: booleans before numbers before strings, each in natural order (code-unit order
@@ -270,8 +272,9 @@ function compareValues(a: string | number | boolean, b: string | number | boolea
 }
 
 function unknownLevel(fn: string, name: string, value: unknown, levels: readonly string[]): Error {
-  return new Error(
-    `${fn}: column "${name}" has value ${describe(value)} that is not one of its recorded levels (${levels.join(", ")})`,
+  return new UsageError(
+    fn,
+    `column "${name}" has value ${describe(value)} that is not one of its recorded levels (${levels.join(", ")})`,
   );
 }
 

@@ -1,4 +1,10 @@
-/** Formats a count: integers as digits with thousands commas, weighted counts to one decimal. */
+import type { AssociationTest, NoTest } from "./association.js";
+
+/**
+ * Formats a count: integers as digits with thousands commas, weighted counts to one decimal.
+ * @example
+ * formatCount(1234); // "1,234"
+ */
 export function formatCount(value: number): string {
   const digits = Number.isInteger(value) ? 0 : 1;
   const [whole, fraction] = Math.abs(value).toFixed(digits).split(".");
@@ -6,18 +12,70 @@ export function formatCount(value: number): string {
   return (value < 0 ? "-" : "") + grouped + (fraction ? `.${fraction}` : "");
 }
 
-/** Formats a percentage (already on the 0-100 scale) to one decimal, or an en dash when undefined. */
+/**
+ * Formats a percentage (already on the 0-100 scale) to one decimal, or an en dash when undefined.
+ * @example
+ * formatPercent(43.478); // "43.5%"
+ */
 export function formatPercent(value: number | null): string {
   return value === null || !Number.isFinite(value) ? "–" : `${value.toFixed(1)}%`;
 }
 
-/** Formats an interval on the 0-100 scale as "lower–upper". */
-export function formatInterval(lower: number | null, upper: number | null): string {
+/**
+ * Formats a percentage interval for tables, to one decimal: "31.2–56.0". (Figures round to whole numbers
+ * with `formatValueInterval` in src/figures/theme.ts: a table quotes precision, a chart label reads at a glance.)
+ * @example
+ * formatPercentInterval(31.23, 56.04); // "31.2–56.0"
+ */
+export function formatPercentInterval(lower: number | null, upper: number | null): string {
   if (lower === null || upper === null) return "–";
   return `${lower.toFixed(1)}–${upper.toFixed(1)}`;
 }
 
-/** Formats a p-value the way journals do: three decimals, "<0.001" below that. */
+/**
+ * A p-value with its sign, the way journals print it: "p = 0.012", "p < 0.001".
+ * @example
+ * formatP(0.0004); // "p < 0.001"
+ * formatP(0.0123); // "p = 0.012"
+ */
 export function formatP(p: number): string {
-  return p < 0.001 ? "<0.001" : p.toFixed(3);
+  return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`;
+}
+
+/**
+ * True when a test was run (narrows the result to {@link AssociationTest}; tslab's non-strict TypeScript does
+ * not narrow the union on `method === null`, so notebooks use this instead of `as any`).
+ * @example
+ * const t = crosstab(lw, "knows_guideline", { by: "trained" });
+ * if (hasTest(t.test)) t.test.p;
+ */
+export function hasTest(test: AssociationTest | NoTest | null | undefined): test is AssociationTest {
+  return !!test && test.method !== null;
+}
+
+/** Options of {@link formatTest}. */
+export interface FormatTestOptions {
+  /** The table was weighted: the test ran on unweighted counts, and the line says so. */
+  weighted?: boolean;
+  /** Leave out why this test was chosen (default false: the reason closes the line). */
+  brief?: boolean;
+}
+
+/**
+ * The one line every table footnote, `ask` answer and notebook uses for an association test, or for why
+ * there is none. Cramér's V to two decimals, X² to two, p to three ("p < 0.001" below that).
+ * @example
+ * formatTest(crosstab(lw, "knows_guideline", { by: "trained" }).test);
+ * // "Fisher's exact test: p = 0.012, Cramér's V = 0.21 (smallest expected count 3.10 is below 5)."
+ */
+export function formatTest(test: AssociationTest | NoTest | null, options: FormatTestOptions = {}): string {
+  if (!test) return "No test: none was asked for.";
+  if (!hasTest(test)) return `No test: ${test.reason.replace(/^no test: /, "")}.`;
+  const on = options.weighted ? " (on unweighted counts)" : "";
+  const name =
+    test.method === "fisher"
+      ? `Fisher's exact test${on}`
+      : `Chi-square test${on} (X² = ${test.statistic.toFixed(2)}, df = ${test.df})`;
+  const why = options.brief ? "" : ` (${test.reason})`;
+  return `${name}: ${formatP(test.p)}, Cramér's V = ${test.cramersV.toFixed(2)}${why}.`;
 }

@@ -1,114 +1,81 @@
-import { table as makeTable, type ColumnTable } from "arquero";
+import { unknownName, UsageError } from "../errors/usage-error.js";
 import { effectiveN, wilsonPercent } from "./association.js";
 import { count1 } from "./count.js";
 import type { Display } from "./display.js";
-import { encodeColumn } from "./encode.js";
-import { formatCount, formatInterval, formatPercent } from "./format.js";
-import { columnOf, toSource, type TableInput } from "./source.js";
-import { suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
-import { Tabulation, type ToTableOptions } from "./tabulation.js";
+import { encodeColumn, type EncodedColumn } from "./encode.js";
+import { wantsCi, type CommonOptions } from "./options.js";
+import { displayLikert } from "./render-likert-summary.js";
+import { columnOf, toSource, type Source, type TableInput } from "./source.js";
+import { suppressCells, thresholdOf, type CellStatus } from "./suppress.js";
+import { Tabulation, type Suppression, type TabulationShape } from "./tabulation.js";
 import { range, sum } from "./util.js";
 import { weightsOf } from "./weights.js";
 
-export interface LikertSummaryOptions {
+/** Options of {@link likertSummary}. */
+export interface LikertSummaryOptions extends CommonOptions {
   /** The top box: the number of highest levels (default 2) or the levels themselves. */
   topBox?: number | readonly string[];
-  /** Name of a weight column (finite numbers >= 0). */
-  weight?: string;
-  /** Wilson interval for the top-box share (default "wilson"). */
-  ci?: "wilson" | false;
-  /** Disclosure threshold (default 5; 0 or false turns it off). */
-  suppress?: number | false;
   /** Row labels for the items (default: the column names). */
   labels?: Record<string, string>;
-  caption?: string;
-  notes?: string[];
+  /** Not supported yet: a Likert grid by a breakdown (summarise `table.filter(...)` per group instead). */
+  by?: never;
 }
 
-/** A Likert grid: items x scale levels, shares of valid answers, and a top-box share with its interval. */
-export class LikertSummaryResult extends Tabulation {
-  readonly kind = "likertSummary";
-  /** The item columns, in the order given. */
+/** One item's top-box share: the count, the percentage of valid answers and its Wilson interval. */
+export interface TopBox {
+  readonly count: number;
+  readonly percent: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/** Disclosure status of a Likert grid: the shared fields plus each item's base and top-box share. */
+export interface LikertSuppression extends Suppression {
+  readonly rowBases: CellStatus[];
+  /** The top-box share is hidden when any cell of its item (or its base) is hidden. */
+  readonly topBox: boolean[];
+}
+
+/** What a Likert grid has beyond the shared shape. */
+export interface LikertSummaryInit extends TabulationShape {
   readonly items: string[];
-  /** Row labels (from options.labels, else the column names). */
-  readonly rowLevels: string[];
-  /** The shared scale, low to high. */
-  readonly colLevels: string[];
-  readonly weight: string | null;
-  readonly counts: number[][];
-  readonly unweighted: number[][];
-  /** Valid answers per item (weighted) and unweighted. */
-  readonly totals: number[];
-  readonly bases: number[];
-  readonly percents: (number | null)[][];
+  readonly rowTotals: number[];
+  readonly rowBases: number[];
   readonly topBoxLevels: string[];
-  readonly topBox: {
-    readonly count: number;
-    readonly percent: number | null;
-    readonly lower: number | null;
-    readonly upper: number | null;
-  }[];
+  readonly topBox: TopBox[];
+  readonly missing: number[];
+  readonly suppression: LikertSuppression;
+}
+
+/**
+ * A Likert grid in the shared {@link Tabulation} shape: items (rows) x scale levels (columns), shares of each
+ * item's valid answers (row base), and a top-box share per item with its interval.
+ */
+export class LikertSummaryResult extends Tabulation {
+  readonly kind = "likertSummary" as const;
+  /** The item columns, in the order given (`rowLevels` holds their labels). */
+  readonly items: string[];
+  /** Valid answers per item (weighted when weighted), and unweighted. */
+  readonly rowTotals: number[];
+  readonly rowBases: number[];
+  readonly topBoxLevels: string[];
+  readonly topBox: TopBox[];
   /** Unanswered rows per item (unweighted). */
   readonly missing: number[];
-  readonly suppression: {
-    readonly threshold: number;
-    readonly cells: CellStatus[][];
-    readonly bases: CellStatus[];
-    /** The top-box share is hidden when any cell of its item is hidden. */
-    readonly topBox: boolean[];
-    readonly any: boolean;
-  };
-  readonly caption: string;
-  readonly notes: string[];
+  declare readonly suppression: LikertSuppression;
 
-  constructor(init: Omit<LikertSummaryResult, "kind" | keyof Tabulation>) {
-    super();
+  constructor(init: LikertSummaryInit) {
+    super(init);
     this.items = init.items;
-    this.rowLevels = init.rowLevels;
-    this.colLevels = init.colLevels;
-    this.weight = init.weight;
-    this.counts = init.counts;
-    this.unweighted = init.unweighted;
-    this.totals = init.totals;
-    this.bases = init.bases;
-    this.percents = init.percents;
+    this.rowTotals = init.rowTotals;
+    this.rowBases = init.rowBases;
     this.topBoxLevels = init.topBoxLevels;
     this.topBox = init.topBox;
     this.missing = init.missing;
-    this.suppression = init.suppression;
-    this.caption = init.caption;
-    this.notes = init.notes;
   }
 
   display(): Display {
     return displayLikert(this);
-  }
-
-  toTable(options: ToTableOptions = {}): ColumnTable {
-    const raw = options.raw ?? false;
-    const cols: Record<string, unknown[]> = {
-      item: [],
-      level: [],
-      n: [],
-      n_unweighted: [],
-      percent: [],
-      suppressed: [],
-    };
-    this.items.forEach((item, i) =>
-      this.colLevels.forEach((level, j) => {
-        const st = this.suppression.cells[i]![j]!;
-        const hide = !raw && st !== "shown";
-        cols.item!.push(item);
-        cols.level!.push(level);
-        cols.n!.push(hide ? null : this.counts[i]![j]!);
-        cols.n_unweighted!.push(hide ? null : this.unweighted[i]![j]!);
-        cols.percent!.push(
-          hide || (!raw && this.suppression.bases[i] !== "shown") ? null : this.percents[i]![j]!,
-        );
-        cols.suppressed!.push(st !== "shown");
-      }),
-    );
-    return makeTable(cols);
   }
 }
 
@@ -119,7 +86,7 @@ export class LikertSummaryResult extends Tabulation {
  * @example
  * const l = likertSummary(lw, "confidence", { topBox: ["Quite", "Extremely"], notes: ["Synthetic data."] });
  * l.topBox[0]?.percent; // share answering Quite or Extremely on the first item
- * console.log(l.toString());
+ * chart(l, { title: "Link Workers feel least confident about ..." }); // diverging bars
  */
 export function likertSummary(
   table: TableInput,
@@ -127,16 +94,32 @@ export function likertSummary(
   options: LikertSummaryOptions = {},
 ): LikertSummaryResult {
   const fn = "likertSummary";
+  if (options.by !== undefined) {
+    throw new UsageError(fn, `option by is not supported yet`, {
+      valid: "summarise each group's rows (table.filter(...)) separately",
+    });
+  }
   const source = toSource(table, fn);
   const names =
     typeof items === "string" ? source.table.columnNames((n) => n.startsWith(`${items}__`)) : [...items];
-  if (names.length === 0) throw new Error(`${fn}: no item columns for ${JSON.stringify(items)}`);
+  if (names.length === 0) {
+    const grids = [
+      ...new Set(
+        source.table
+          .columnNames()
+          .filter((n) => n.includes("__"))
+          .map((n) => n.split("__")[0]!),
+      ),
+    ];
+    throw unknownGrid(fn, items, grids);
+  }
   const encoded = names.map((name) => encodeColumn(source.table, name, columnOf(source, name, fn), fn));
   const scale = encoded[0]!.labels;
   encoded.forEach((enc, i) => {
     if (enc.labels.length !== scale.length || enc.labels.some((l, j) => l !== scale[j])) {
-      throw new Error(
-        `${fn}: column "${names[i]}" has levels (${enc.labels.join(", ")}) that differ from "${names[0]}" (${scale.join(", ")})`,
+      throw new UsageError(
+        fn,
+        `column "${names[i]}" has levels (${enc.labels.join(", ")}) that differ from "${names[0]}" (${scale.join(", ")})`,
       );
     }
   });
@@ -151,9 +134,7 @@ export function likertSummary(
   const totals = counts.map(sum);
   const bases = unweighted.map(sum);
   const percents = counts.map((r, i) => r.map((v) => (totals[i]! > 0 ? (100 * v) / totals[i]! : null)));
-  const ci = options.ci ?? "wilson";
-  if (ci !== "wilson" && ci !== false)
-    throw new Error(`${fn}: option ci must be "wilson" or false, got ${String(ci)}`);
+  const ci = wantsCi(fn, options.ci);
   const topBox = sums.map((s, i) => {
     const count = sum(top.map((j) => counts[i]![j]!));
     const percent = totals[i]! > 0 ? (100 * count) / totals[i]! : null;
@@ -168,86 +149,73 @@ export function likertSummary(
   const lines = names.map((_, i) => range(w).map((j) => i * w + j));
   const status = suppressCells(values, lines, threshold, (cell) => (cell % w === k ? 1 : 0));
   const cells = names.map((_, i) => range(k).map((j) => status[i * w + j]!));
-  const baseStatus = names.map((_, i) => status[i * w + k]!);
+  const rowStatus = names.map((_, i) => status[i * w + k]!);
   return new LikertSummaryResult({
-    items: names,
+    variable: typeof items === "string" ? items : names.join(", "),
+    by: null,
+    weight: options.weight ?? null,
     rowLevels: names.map((n) => options.labels?.[n] ?? n),
     colLevels: [...scale],
-    weight: options.weight ?? null,
     counts,
     unweighted,
-    totals,
-    bases,
+    percent: "row",
     percents,
-    topBoxLevels,
-    topBox,
-    missing: sums.map((s) => s.unweighted[k]!),
+    intervals: null,
+    bases: bases.map((b) => scale.map(() => b)),
+    base: answeredAny(encoded, k, source),
     suppression: {
       threshold,
       cells,
-      bases: baseStatus,
-      topBox: cells.map((r, i) => r.some((s) => s !== "shown") || baseStatus[i] !== "shown"),
+      bases: rowStatus.map((st) => scale.map(() => st)),
+      rowBases: rowStatus,
+      topBox: cells.map((r, i) => r.some((s) => s !== "shown") || rowStatus[i] !== "shown"),
       any: status.some((s) => s !== "shown"),
     },
+    test: null,
     caption: options.caption ?? (typeof items === "string" ? items : names.join(", ")),
     notes: options.notes ?? [],
+    items: names,
+    rowTotals: totals,
+    rowBases: bases,
+    topBoxLevels,
+    topBox,
+    missing: sums.map((s) => s.unweighted[k]!),
   });
+}
+
+/** Respondents who answered at least one item (the code k marks a missing answer). */
+function answeredAny(encoded: readonly EncodedColumn[], k: number, source: Source): number {
+  let n = 0;
+  for (let r = 0; r < source.n; ++r) {
+    const i = source.rows ? source.rows[r]! : r;
+    if (encoded.some((enc) => enc.codes[i] !== k)) ++n;
+  }
+  return n;
+}
+
+function unknownGrid(fn: string, items: string | readonly string[], grids: string[]): Error {
+  return typeof items === "string"
+    ? unknownName(fn, "Likert grid", items, grids, "the table (a grid is columns named <grid>__<item>)")
+    : new UsageError(fn, "no item columns given");
 }
 
 function resolveTopBox(topBox: number | readonly string[], scale: readonly string[], fn: string): string[] {
   if (typeof topBox === "number") {
     if (!Number.isInteger(topBox) || topBox < 1 || topBox > scale.length) {
-      throw new Error(`${fn}: option topBox must be a whole number from 1 to ${scale.length}, got ${topBox}`);
+      throw new UsageError(
+        fn,
+        `option topBox must be a whole number from 1 to ${scale.length}, got ${topBox}`,
+      );
     }
     return scale.slice(scale.length - topBox);
   }
   for (const level of topBox) {
     if (!scale.includes(level)) {
-      throw new Error(
-        `${fn}: topBox level ${JSON.stringify(level)} is not on the scale (${scale.join(", ")})`,
+      throw new UsageError(
+        fn,
+        `topBox level ${JSON.stringify(level)} is not on the scale (${scale.join(", ")})`,
       );
     }
   }
   return scale.filter((l) => topBox.includes(l));
-}
-
-function displayLikert(l: LikertSummaryResult): Display {
-  const s = l.suppression;
-  const hidden = (st: CellStatus) =>
-    st === "primary" ? `<${s.threshold}` : st === "secondary" ? "[c]" : null;
-  const cell = (i: number, j: number) => {
-    const h = hidden(s.cells[i]![j]!);
-    if (h) return h;
-    const p = l.percents[i]![j]!;
-    const n = formatCount(l.counts[i]![j]!);
-    return p === null || s.bases[i] !== "shown" ? n : `${n} (${formatPercent(p)})`;
-  };
-  const withCi = l.topBox.some((t) => t.lower !== null);
-  const head = ["Item", ...l.colLevels, "n", "Top box", ...(withCi ? ["95% CI"] : [])];
-  const body = l.rowLevels.map((label, i) => {
-    const t = l.topBox[i]!;
-    const hideTop = s.topBox[i]!;
-    return [
-      label,
-      ...l.colLevels.map((_, j) => cell(i, j)),
-      hidden(s.bases[i]!) ?? formatCount(l.totals[i]!),
-      hideTop ? "" : formatPercent(t.percent),
-      ...(withCi ? [hideTop ? "" : formatInterval(t.lower, t.upper)] : []),
-    ];
-  });
-  const notes = [
-    `Cells: count (percentage of valid answers to the item). Top box: ${l.topBoxLevels.join(" or ")}` +
-      (withCi ? ", with a 95% Wilson interval." : "."),
-  ];
-  if (l.weight)
-    notes.push(`Weighted by "${l.weight}"; n is weighted, intervals use Kish's effective sample size.`);
-  const missing = l.missing.map((m, i) => `${l.rowLevels[i]}: ${m}`).filter((_, i) => l.missing[i]! > 0);
-  notes.push(
-    missing.length ? `Missing answers (not tabulated): ${missing.join("; ")}.` : "No missing answers.",
-  );
-  const rule = suppressionNote(s.threshold, s.any, !!l.weight);
-  if (rule) notes.push(rule);
-  if (s.any) notes.push("Top-box shares are hidden for items with a hidden cell.");
-  notes.push(...l.notes);
-  return { caption: l.caption, head, body, foot: [], notes };
 }

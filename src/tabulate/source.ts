@@ -1,3 +1,4 @@
+import { unknownName, UsageError } from "../errors/usage-error.js";
 import { from, type ColumnTable } from "arquero";
 
 /** A cell value as the tidy respondent table holds it. */
@@ -32,10 +33,7 @@ export function toSource(input: TableInput, fn: string): Source {
 /** The backing column for a name, or an error naming the function and the column. */
 export function columnOf(source: Source, name: string, fn: string): ColumnLike {
   const column = source.table.column(name) as ColumnLike | undefined;
-  if (!column) {
-    const known = source.table.columnNames().join(", ");
-    throw new Error(`${fn}: no column "${name}" in the table (columns: ${known || "none"})`);
-  }
+  if (!column) throw unknownName(fn, "column", name, source.table.columnNames());
   return column;
 }
 
@@ -44,6 +42,6 @@ function isColumnTable(input: TableInput): input is ColumnTable {
 }
 
 function fromRecords(records: readonly Record<string, unknown>[], fn: string): ColumnTable {
-  if (!Array.isArray(records)) throw new Error(`${fn}: expected an arquero table or an array of records`);
+  if (!Array.isArray(records)) throw new UsageError(fn, "expected an arquero table or an array of records");
   return from(records as Record<string, unknown>[]);
 }

@@ -1,3 +1,4 @@
+import { UsageError } from "../errors/usage-error.js";
 import { describe } from "./encode.js";
 import type { ColumnLike } from "./source.js";
 
@@ -17,8 +18,9 @@ export function weightsOf(column: ColumnLike, name: string, fn: string): Float64
   for (let i = 0; i < n; ++i) {
     const value = values ? values[i] : column.at(i);
     if (typeof value !== "number" || !(value >= 0) || value === Infinity) {
-      throw new Error(
-        `${fn}: weight column "${name}" has invalid weight ${describe(value)} at row ${i}` +
+      throw new UsageError(
+        fn,
+        `weight column "${name}" has invalid weight ${describe(value)} at row ${i}` +
           " (weights must be finite numbers >= 0)",
       );
     }

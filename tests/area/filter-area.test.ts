@@ -5,7 +5,7 @@ import { table } from "arquero";
 import { afterEach, describe, expect, it } from "vitest";
 import { filterArea, resolveArea } from "../../src/area/filter-area.js";
 import { levelsOf, withLevels } from "../../src/codebook/levels.js";
-import { loadSurvey } from "../../src/load/load-survey.js";
+import { loadSurvey } from "../../src/survey/load-survey.js";
 
 const saved = { area: process.env.SP_AREA, dir: process.env.SP_DATA_DIR };
 afterEach(() => {

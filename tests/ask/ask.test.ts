@@ -63,9 +63,13 @@ describe("ask on a given table: missing values and no valid responses", () => {
 });
 
 describe("ask defences name the column", () => {
-  it("unknown column, lists the survey's columns", () => {
+  it("unknown column: one line with the closest names, or the survey's columns when none is close", () => {
+    expect(() => ask("link-worker", "pa_trainig")).toThrow(
+      /^ask: no column "pa_trainig" in the link-worker survey; did you mean "pa_training"\?$/,
+    );
+    expect(() => ask("link-worker", "trained", { by: "ap_aera" })).toThrow(/did you mean "ap_area"\?$/);
     expect(() => ask("provider", "nope")).toThrow(
-      /ask: the provider survey has no column "nope"; columns: .*scale/,
+      /^ask: no column "nope" in the provider survey; valid: .*"scale"/,
     );
   });
   it("numeric, free text, multi-select breakdown and the same column twice", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as dfd from "danfojs-node";
 import { fromDataFrame, toDataFrame } from "../../src/bridge/danfo.js";
 import { levelsOf, withLevels } from "../../src/codebook/levels.js";
-import { loadSurvey } from "../../src/load/load-survey.js";
+import { loadSurvey } from "../../src/survey/load-survey.js";
 
 const tiny = () =>
   withLevels(

@@ -46,7 +46,7 @@ describe("groupsFromCrosstab(result) and stackedFromCrosstab(result)", () => {
     { trained: null, knows: "Yes" },
   ];
   it("gives one series per row level on row percentages, with the row base as n", () => {
-    const groups = groupsFromCrosstab(crosstab(rows, "trained", "knows", { percent: "row" }));
+    const groups = groupsFromCrosstab(crosstab(rows, "trained", { by: "knows", percent: "row" }));
     const yes = groups.find((g) => g.name === "Yes")!;
     const knowsYes = yes.data.find((d) => d.label === "Yes")!;
     expect(knowsYes.value).toBeCloseTo(57.14, 2);
@@ -58,12 +58,12 @@ describe("groupsFromCrosstab(result) and stackedFromCrosstab(result)", () => {
   });
   it("gives one series per column level on column percentages", () => {
     // Column "Yes": 8 trained of 18 = 44.44%.
-    const groups = groupsFromCrosstab(crosstab(rows, "trained", "knows", { percent: "column" }));
+    const groups = groupsFromCrosstab(crosstab(rows, "trained", { by: "knows", percent: "column" }));
     const knowsYes = groups.find((g) => g.name === "Yes")!;
     expect(knowsYes.data.find((d) => d.label === "Yes")!.value).toBeCloseTo(44.44, 2);
   });
   it("passes counts to the stacked rows, leaving the missing row out", () => {
-    const t = crosstab(rows, "trained", "knows");
+    const t = crosstab(rows, "trained", { by: "knows" });
     const stacked = stackedFromCrosstab(t);
     expect(stacked.map((r) => r.label)).toEqual(t.rowLevels);
     expect(stacked.find((r) => r.label === "No")!.counts).toEqual(
@@ -90,7 +90,7 @@ describe("fromMultiResponse(result)", () => {
   });
   it("rejects an unknown group, naming it", () => {
     expect(() => fromMultiResponse(multiResponse(rows, "src"), "Borough")).toThrow(
-      'fromMultiResponse: group "Borough" is not one of "All"',
+      'fromMultiResponse: no group "Borough"; valid: "All"',
     );
   });
   it("gives one series per group", () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { loadSurvey } from "../../src/load/load-survey.js";
+import { loadSurvey } from "../../src/survey/load-survey.js";
 import { computeReceipts } from "../../src/published/compute.js";
 import { publishedFigures } from "../../src/published/figures.js";
 import { dataPath } from "../../src/codebook/project-root.js";

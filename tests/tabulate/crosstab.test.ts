@@ -30,8 +30,8 @@ const party = () =>
   ]);
 
 describe("crosstab", () => {
-  it("crosstab(table, row, col) keeps raw counts rows x columns without margins, with totals and bases", () => {
-    const t = crosstab(party(), "gender", "party");
+  it("crosstab(table, row, { by }) keeps raw counts rows x columns without margins, with totals and bases", () => {
+    const t = crosstab(party(), "gender", { by: "party", percent: "row" });
     expect(t.rowLevels).toEqual(["F", "M"]);
     expect(t.colLevels).toEqual(["Democrat", "Independent", "Republican"]);
     expect(t.counts).toEqual([
@@ -41,25 +41,50 @@ describe("crosstab", () => {
     expect(t.rowTotals).toEqual([1557, 1200]);
     expect(t.colTotals).toEqual([1246, 566, 945]);
     expect(t.total).toBe(2757);
-    expect(t.bases).toEqual({ row: [1557, 1200], column: [1246, 566, 945], total: 2757 });
+    expect(t.rowBases).toEqual([1557, 1200]);
+    expect(t.colBases).toEqual([1246, 566, 945]);
+    expect(t.base).toBe(2757);
+    // The base behind each row percentage is its row's respondents.
+    expect(t.bases).toEqual([
+      [1557, 1557, 1557],
+      [1200, 1200, 1200],
+    ]);
   });
 
   it("crosstab percentages: row, column and total bases", () => {
-    const t = crosstab(party(), "gender", "party");
-    expect(t.percents.row[0]![0]).toBeCloseTo((100 * 762) / 1557, 12);
-    expect(t.percents.column[1]![2]).toBeCloseTo((100 * 477) / 945, 12);
-    expect(t.percents.total[1]![1]).toBeCloseTo((100 * 239) / 2757, 12);
+    const t = crosstab(party(), "gender", { by: "party" });
+    expect(t.allPercents.row[0]![0]).toBeCloseTo((100 * 762) / 1557, 12);
+    expect(t.allPercents.column[1]![2]).toBeCloseTo((100 * 477) / 945, 12);
+    expect(t.allPercents.total[1]![1]).toBeCloseTo((100 * 239) / 2757, 12);
+    // With { by } the default base is the column: the share within each group of `by`.
+    expect(t.percent).toBe("column");
+    expect(t.percents).toBe(t.allPercents.column);
+  });
+
+  it("crosstab(table, row, col), the deprecated positional form, keeps row percentages by default", () => {
+    const old = crosstab(party(), "gender", "party");
+    const now = crosstab(party(), "gender", { by: "party", percent: "row" });
+    expect(old.percent).toBe("row");
+    expect(old.by).toBe("party");
+    expect(old.percents).toEqual(now.percents);
+    expect(old.toMarkdown()).toBe(now.toMarkdown());
+  });
+
+  it("crosstab without a breakdown is an error that shows the call to write", () => {
+    expect(() => crosstab(party(), "gender", {})).toThrow(
+      /^crosstab: no breakdown for "gender"; write crosstab\(table, "gender", \{ by: "<column>" \}\)/,
+    );
   });
 
   it("crosstab intervals are Wilson intervals on the chosen base", () => {
-    const t = crosstab(party(), "gender", "party", { percent: "column" });
+    const t = crosstab(party(), "gender", { by: "party", percent: "column" });
     const w = wilson(327, 566);
     expect(t.intervals!.lower[0]![1]).toBeCloseTo(100 * w.lower, 10);
     expect(t.intervals!.upper[0]![1]).toBeCloseTo(100 * w.upper, 10);
   });
 
   it("crosstab test 'auto' uses chi-square when every expected count is >= 5 (R chisq.test example)", () => {
-    const t = crosstab(party(), "gender", "party");
+    const t = crosstab(party(), "gender", { by: "party" });
     if (!t.test || t.test.method === null) throw new Error("expected a test");
     expect(t.test.method).toBe("chisq");
     expect(t.test.reason).toMatch(/every expected count is at least 5/);
@@ -71,7 +96,7 @@ describe("crosstab", () => {
   });
 
   it("crosstab test 'auto' uses Fisher's exact test when an expected count is < 5 and says why", () => {
-    const t = crosstab(tea(), "guess", "truth", { suppress: false });
+    const t = crosstab(tea(), "guess", { by: "truth", suppress: false });
     if (!t.test || t.test.method === null) throw new Error("expected a test");
     expect(t.test.method).toBe("fisher");
     expect(t.test.reason).toBe("smallest expected count 2.00 is below 5");
@@ -79,15 +104,15 @@ describe("crosstab", () => {
   });
 
   it("crosstab test: false runs no test; a forced 'chisq' says it was requested", () => {
-    expect(crosstab(tea(), "guess", "truth", { test: false }).test).toBeNull();
-    const t = crosstab(tea(), "guess", "truth", { test: "chisq" });
+    expect(crosstab(tea(), "guess", { by: "truth", test: false }).test).toBeNull();
+    const t = crosstab(tea(), "guess", { by: "truth", test: "chisq" });
     expect(t.test?.method).toBe("chisq");
     expect(t.test?.reason).toBe("requested; smallest expected count 2.00");
   });
 
   it("crosstab keeps empty recorded levels and leaves them out of the test", () => {
     const t = withLevels(tea(), { truth: ["Milk", "Tea", "Coffee"] });
-    const x = crosstab(t, "guess", "truth", { suppress: false });
+    const x = crosstab(t, "guess", { by: "truth", suppress: false });
     expect(x.colLevels).toEqual(["Milk", "Tea", "Coffee"]);
     expect(x.counts).toEqual([
       [3, 1, 0],
@@ -99,7 +124,7 @@ describe("crosstab", () => {
 
   it("crosstab reports missing answers by variable instead of dropping them silently", () => {
     const t = table({ a: ["x", "y", null, "x", null], b: ["p", null, "q", "q", null] });
-    const x = crosstab(t, "a", "b", { suppress: false });
+    const x = crosstab(t, "a", { by: "b", suppress: false });
     expect(x.counts).toEqual([
       [1, 1],
       [0, 0],
@@ -110,7 +135,7 @@ describe("crosstab", () => {
 
   it("crosstab with missing: 'level' adds a Missing level on the side that has missing answers", () => {
     const t = table({ a: ["x", "y", null, "x"], b: ["p", "q", "q", "q"] });
-    const x = crosstab(t, "a", "b", { missing: "level", suppress: false });
+    const x = crosstab(t, "a", { by: "b", missing: "level", suppress: false });
     expect(x.rowLevels).toEqual(["x", "y", "Missing"]);
     expect(x.colLevels).toEqual(["p", "q"]);
     expect(x.counts).toEqual([
@@ -122,7 +147,7 @@ describe("crosstab", () => {
 
   it("crosstab of a 1 x k table counts but runs no test, saying why", () => {
     const t = table({ a: rep(["only", 6]), b: rep(["p", 3], ["q", 3]) });
-    const x = crosstab(t, "a", "b", { suppress: false });
+    const x = crosstab(t, "a", { by: "b", suppress: false });
     expect(x.counts).toEqual([[3, 3]]);
     expect(x.test).toEqual({
       method: null,
@@ -132,12 +157,12 @@ describe("crosstab", () => {
 
   it("crosstab of an empty table returns recorded levels with zero counts and no test", () => {
     const t = withLevels(table({ a: [] as string[], b: [] as string[] }), { a: ["x", "y"], b: ["p", "q"] });
-    const x = crosstab(t, "a", "b");
+    const x = crosstab(t, "a", { by: "b" });
     expect(x.counts).toEqual([
       [0, 0],
       [0, 0],
     ]);
-    expect(x.percents.row).toEqual([
+    expect(x.percents).toEqual([
       [null, null],
       [null, null],
     ]);
@@ -146,7 +171,7 @@ describe("crosstab", () => {
 
   it("crosstab of an all-missing column tabulates nothing and counts every row as missing", () => {
     const t = table({ a: ["x", "y", "x"], b: [null, null, null] });
-    const x = crosstab(t, "a", "b");
+    const x = crosstab(t, "a", { by: "b" });
     expect(x.colLevels).toEqual([]);
     expect(x.missing.column).toBe(3);
     expect(x.total).toBe(0);
@@ -158,7 +183,7 @@ describe("crosstab", () => {
       b: ["p", "q", "q", "p", "q"],
       w: [2, 0, 1, 0.5, 1.5],
     });
-    const x = crosstab(t, "a", "b", { weight: "w", suppress: false, test: false });
+    const x = crosstab(t, "a", { by: "b", percent: "row", weight: "w", suppress: false, test: false });
     expect(x.counts).toEqual([
       [2, 1],
       [0.5, 1.5],
@@ -167,8 +192,8 @@ describe("crosstab", () => {
       [1, 2],
       [1, 1],
     ]);
-    expect(x.bases.row).toEqual([3, 2]);
-    expect(x.percents.row[0]).toEqual([(100 * 2) / 3, (100 * 1) / 3]);
+    expect(x.rowBases).toEqual([3, 2]);
+    expect(x.percents[0]).toEqual([(100 * 2) / 3, (100 * 1) / 3]);
     // Kish's effective n for row x: (2 + 0 + 1)^2 / (4 + 0 + 1) = 1.8
     const w = wilson((2 / 3) * 1.8, 1.8);
     expect(x.intervals!.lower[0]![0]).toBeCloseTo(100 * w.lower, 10);
@@ -177,18 +202,18 @@ describe("crosstab", () => {
 
   it("crosstab rejects invalid weights naming the column, row and value", () => {
     const t = table({ a: ["x", "y"], b: ["p", "q"], w: [1, null] });
-    expect(() => crosstab(t, "a", "b", { weight: "w" })).toThrow(
+    expect(() => crosstab(t, "a", { by: "b", weight: "w" })).toThrow(
       'crosstab: weight column "w" has invalid weight null at row 1 (weights must be finite numbers >= 0)',
     );
-    expect(() => crosstab(t, "a", "b", { weight: "nope" })).toThrow('crosstab: no column "nope"');
+    expect(() => crosstab(t, "a", { by: "b", weight: "nope" })).toThrow('crosstab: no column "nope"');
   });
 
   it("crosstab rejects bad options, naming them", () => {
     const bad = { percent: "cell" } as unknown as { percent: "row" };
-    expect(() => crosstab(tea(), "guess", "truth", bad)).toThrow(
-      'crosstab: option percent must be "row", "column" or "total", got cell',
+    expect(() => crosstab(tea(), "guess", { by: "truth", ...bad })).toThrow(
+      'crosstab: option percent must be "row", "column" or "total", got "cell"',
     );
-    expect(() => crosstab(tea(), "guess", "truth", { suppress: -1 })).toThrow(
+    expect(() => crosstab(tea(), "guess", { by: "truth", suppress: -1 })).toThrow(
       /option suppress must be a number >= 0/,
     );
   });
@@ -208,7 +233,7 @@ describe("crosstab", () => {
       ["C", "Y", 9],
       ["C", "Z", 40],
     ]);
-    const x = crosstab(t, "r", "c", { ci: false });
+    const x = crosstab(t, "r", { by: "c", percent: "row", ci: false });
     expect(x.suppression.cells).toEqual([
       ["primary", "secondary", "shown"],
       ["secondary", "secondary", "shown"],
@@ -225,12 +250,14 @@ describe("crosstab", () => {
       x.toTable().filter((d: { row: string }) => d.row === "A"),
       {
         row: ["A", "A", "A"],
-        col: ["X", "Y", "Z"],
+        column: ["X", "Y", "Z"],
         n: [null, null, 20],
         n_unweighted: [null, null, 20],
+        base: [32, 32, 32],
         percent: [null, null, 62.5],
         ci_lower: [null, null, null],
         ci_upper: [null, null, null],
+        status: ["primary", "secondary", "shown"],
         suppressed: [true, true, false],
       },
     );
@@ -240,7 +267,7 @@ describe("crosstab", () => {
   it("crosstab suppression hides a margin when no inner cell can protect a small cell (1 x k)", () => {
     // One row: 3 and 0. The zero cannot protect the 3, so the row total and then the grand total must go.
     const t = table({ a: rep(["only", 3]), b: rep(["p", 3]) });
-    const x = crosstab(withLevels(t, { b: ["p", "q"] }), "a", "b");
+    const x = crosstab(withLevels(t, { b: ["p", "q"] }), "a", { by: "b" });
     expect(x.suppression.cells).toEqual([["primary", "shown"]]);
     expect(x.suppression.rowTotals).toEqual(["primary"]);
     expect(x.suppression.colTotals).toEqual(["primary", "shown"]);
@@ -249,7 +276,7 @@ describe("crosstab", () => {
 
   it("crosstab suppress: 0 and false turn disclosure control off", () => {
     for (const suppress of [0, false] as const) {
-      const x = crosstab(tea(), "guess", "truth", { suppress });
+      const x = crosstab(tea(), "guess", { by: "truth", suppress });
       expect(x.suppression.any).toBe(false);
       expect(x.toMarkdown()).not.toMatch(/<\d|\[c\]/);
     }
@@ -261,13 +288,19 @@ describe("crosstab", () => {
       b: ["p", "q", "p", "p", "q", "q", "q"],
       w: rep([100, 7]),
     });
-    const x = crosstab(t, "a", "b", { weight: "w" });
+    const x = crosstab(t, "a", { by: "b", weight: "w" });
     expect(x.suppression.cells[0]).toEqual(["primary", "primary"]);
     expect(x.toString()).toContain('unweighted counts of 1-4 are shown as "<5"');
   });
 
   it("crosstab renders Markdown, HTML and text with caption and footnotes", () => {
-    const x = crosstab(tea(), "guess", "truth", { suppress: false, ci: false, notes: ["Synthetic data."] });
+    const x = crosstab(tea(), "guess", {
+      by: "truth",
+      percent: "row",
+      suppress: false,
+      ci: false,
+      notes: ["Synthetic data."],
+    });
     expect(x.toMarkdown()).toBe(
       [
         "**guess by truth**",
@@ -280,7 +313,7 @@ describe("crosstab", () => {
         "",
         "Cells: count (percentage of each row).  ",
         "Base n = 8.  ",
-        "Fisher's exact test: p = 0.486; Cramér's V = 0.500 (smallest expected count 2.00 is below 5).  ",
+        "Fisher's exact test: p = 0.486, Cramér's V = 0.50 (smallest expected count 2.00 is below 5).  ",
         "Synthetic data.",
       ].join("\n"),
     );
@@ -299,7 +332,7 @@ describe("crosstab", () => {
 
   it("crosstab caches the encoding per column: a repeated call and a filtered view reuse the codes", () => {
     const t = party();
-    const first = crosstab(t, "gender", "party");
+    const first = crosstab(t, "gender", { by: "party" });
     const again = crosstab(
       t.filter((d: { gender: string }) => d.gender === "M"),
       "gender",

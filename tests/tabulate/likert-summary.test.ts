@@ -20,7 +20,10 @@ describe("likertSummary", () => {
     expect(l.items).toEqual(["conf__a", "conf__b"]);
     expect(l.colLevels).toEqual(scale);
     expect(l.counts[0]).toEqual([0, 1, 1, 2, 1]);
-    expect(l.bases).toEqual([5, 0]);
+    expect(l.rowBases).toEqual([5, 0]);
+    expect(l.bases[0]).toEqual([5, 5, 5, 5, 5]);
+    // Respondents who answered at least one item (conf__b is all missing).
+    expect(l.base).toBe(5);
     expect(l.missing).toEqual([1, 6]);
   });
 
@@ -60,7 +63,11 @@ describe("likertSummary", () => {
     expect(() => likertSummary(t, ["a", "b"])).toThrow(
       'likertSummary: column "b" has levels (y, x) that differ from "a" (x, y)',
     );
-    expect(() => likertSummary(t, "nothing")).toThrow('likertSummary: no item columns for "nothing"');
+    expect(() => likertSummary(t, "nothing")).toThrow(
+      'likertSummary: no Likert grid "nothing" in the table (a grid is columns named <grid>__<item>); there is none',
+    );
+    const g = grid();
+    expect(() => likertSummary(g, "cnf")).toThrow(/did you mean "conf"\?$/);
   });
 
   it("likertSummary suppresses small cells with a complement and hides the item's top box", () => {

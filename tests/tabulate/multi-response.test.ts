@@ -59,16 +59,17 @@ describe("multiResponse", () => {
     expect(m.percents[1]).toEqual([0, 100, 40]);
     expect(m.missing).toEqual({ question: 1, by: 1 });
     tableEqual(
-      m.toTable().filter((d: { option: string }) => d.option === "Gym"),
+      m.toTable().filter((d: { row: string }) => d.row === "Gym"),
       {
-        option: ["Gym", "Gym", "Gym"],
-        group: ["Small", "Large", "All"],
+        row: ["Gym", "Gym", "Gym"],
+        column: ["Small", "Large", "All"],
         n: [1, 2, 3],
         n_unweighted: [1, 2, 3],
-        base_n: [3, 2, 5],
+        base: [3, 2, 5],
         percent: [100 / 3, 100, 60],
         ci_lower: [100 * wilson(1, 3).lower, 100 * wilson(2, 2).lower, 100 * wilson(3, 5).lower],
         ci_upper: [100 * wilson(1, 3).upper, 100 * wilson(2, 2).upper, 100 * wilson(3, 5).upper],
+        status: ["shown", "shown", "shown"],
         suppressed: [false, false, false],
       },
       9,

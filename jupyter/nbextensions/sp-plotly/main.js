@@ -35,8 +35,12 @@ define(["jquery", "require", "base/js/namespace", "notebook/js/outputarea"], fun
     element.append(toinsert);
     loadPlotly()
       .then(function (Plotly) {
-        var config = $.extend({}, json.config || {}, { responsive: false });
-        return Plotly.newPlot(div, json.data || [], json.layout || {}, config);
+        // Plotly fills in what it computes (autorange: "reversed" becomes true plus range and type) on the
+        // objects it is given. `json` is the output's own object, which the notebook saves: draw a copy, so a
+        // run-and-save keeps the figure as the kernel sent it.
+        var spec = JSON.parse(JSON.stringify(json));
+        var config = $.extend({}, spec.config || {}, { responsive: false });
+        return Plotly.newPlot(div, spec.data || [], spec.layout || {}, config);
       })
       .catch(function (err) {
         $(div).text("plotly.js could not draw this figure: " + err);

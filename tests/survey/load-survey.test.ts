@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { levelsOf } from "../../src/codebook/levels.js";
 import { findLocalExport, syntheticExport } from "../../src/load/find-export.js";
-import { loadSurvey } from "../../src/load/load-survey.js";
+import { loadSurvey } from "../../src/survey/load-survey.js";
 
 const saved = process.env.SP_DATA_DIR;
 afterEach(() => {

@@ -5,9 +5,9 @@ import { cleanExport } from "../clean/clean-export.js";
 import { lineageBalances, type Lineage, type LineageStep } from "../clean/lineage.js";
 import type { CleanOptions } from "../clean/types.js";
 import { filterArea, resolveArea } from "../area/filter-area.js";
-import { findLocalExport, syntheticExport } from "./find-export.js";
-import { readExport } from "./read-export.js";
-import type { LoadReport, ReadOptions } from "./types.js";
+import { findLocalExport, syntheticExport } from "../load/find-export.js";
+import { readExport } from "../load/read-export.js";
+import type { LoadReport, ReadOptions } from "../load/types.js";
 
 export interface LoadSurveyOptions extends ReadOptions, CleanOptions {
   /** An export to read instead of the local or bundled one. */

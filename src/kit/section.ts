@@ -1,0 +1,125 @@
+import type { ColumnTable } from "arquero";
+import { unknownName } from "../errors/usage-error.js";
+import { chart, type ChartOptions } from "../figures/chart.js";
+import type { Figure } from "../figures/types.js";
+import { computeReceipts } from "../published/compute.js";
+import { publishedFigures } from "../published/figures.js";
+import type { Receipt } from "../published/receipt.js";
+import { showReceipts as showReceiptTable } from "../published/show-receipts.js";
+import { loadSurvey, type LoadedSurvey } from "../survey/load-survey.js";
+import type { Tabulation } from "../tabulate/tabulation.js";
+
+/** The source note every table and chart of a section carries. */
+export const SYNTHETIC_SOURCE =
+  "Synthetic respondent data calibrated to the published report; not survey results.";
+/** The source note when a real export was found in data/local/. */
+export const LOCAL_SOURCE = "Computed from a local survey export.";
+
+/** Options of {@link openSection}. */
+export interface SectionOptions {
+  /** One Active Partnership area (default SP_AREA; unset: the whole North West). */
+  area?: string;
+  /** Which published figures to check: this section's (default), every section's, or none. */
+  receipts?: "section" | "all" | "none";
+  /** Keep only receipts for this published area (e.g. "North West"); default all. */
+  receiptArea?: string;
+  /** Print nothing (tests); default false: the data-source line is the cell's first output. */
+  quiet?: boolean;
+}
+
+/**
+ * A report section opened by {@link openSection}: both cleaned surveys, where the data came from, the source
+ * note, and the receipts (published vs computed) of the section's quoted figures.
+ */
+export interface Section {
+  readonly name: string;
+  /** The cleaned Link Worker and provider tables (cut to `area` when one is set). */
+  readonly lw: ColumnTable;
+  readonly pv: ColumnTable;
+  readonly linkWorker: LoadedSurvey;
+  readonly provider: LoadedSurvey;
+  /** True when both tables come from the bundled synthetic exports. */
+  readonly synthetic: boolean;
+  /** The source note for captions and figures ({@link SYNTHETIC_SOURCE} or {@link LOCAL_SOURCE}). */
+  readonly note: string;
+  /** The area the tables were cut to, or "North West". */
+  readonly where: string;
+  /** The one-line statement of the data source that `openSection` printed. */
+  readonly source: string;
+  readonly receipts: readonly Receipt[];
+  /** One receipt by id; an unknown id is an error naming the closest ids. */
+  receipt(id: string): Receipt;
+  /** Shows receipts (all of the section's, or those with these ids) as one table. */
+  showReceipts(ids?: readonly string[], caption?: string): void;
+  /** `chart(result, options)` with the section's source note. */
+  chart(result: Tabulation, options?: ChartOptions): Figure;
+}
+
+/** The sections that quote published figures (data/published/), in the order they appear there. */
+export function sectionNames(): string[] {
+  return [...new Set(publishedFigures().map((f) => f.section))];
+}
+
+/**
+ * Opens one report section in a notebook: loads and cleans both surveys (the local exports in data/local/ when
+ * present, else the bundled synthetic ones), prints one line stating the data source, and computes the
+ * receipts of the section's published figures. A notebook's first code cell is then three lines.
+ * @example
+ * import { openSection, frequencies, showTable, show, formatTest } from "./src/index";
+ * const s = openSection("social-prescription");   // prints: "Data: SYNTHETIC ... 214 Link Workers, 160 providers."
+ * s.showReceipts(["lw-trained"], "Training: published vs computed");
+ */
+export function openSection(name: string, options: SectionOptions = {}): Section {
+  const which = options.receipts ?? "section";
+  const figures = publishedFigures();
+  const known = sectionNames();
+  if (which === "section" && !known.includes(name)) throw unknownName("openSection", "section", name, known);
+  const area = options.area !== undefined ? { area: options.area } : {};
+  const linkWorker = loadSurvey("link-worker", area);
+  const provider = loadSurvey("provider", area);
+  const synthetic = linkWorker.source === "synthetic" && provider.source === "synthetic";
+  const where = linkWorker.area ?? "North West";
+  const note = synthetic ? SYNTHETIC_SOURCE : LOCAL_SOURCE;
+  const source =
+    `Data: ${synthetic ? "SYNTHETIC respondent data (the bundled exports, calibrated to the published report)" : "LOCAL survey exports (real data: do not commit outputs)"}` +
+    ` - ${where}: ${linkWorker.table.numRows()} Link Workers, ${provider.table.numRows()} providers.`;
+  if (!options.quiet) console.log(source);
+  const chosen =
+    which === "none"
+      ? []
+      : figures.filter(
+          (f) =>
+            (which === "all" || f.section === name) &&
+            (!options.receiptArea || f.area === options.receiptArea),
+        );
+  const receipts =
+    chosen.length === 0
+      ? []
+      : computeReceipts({ "link-worker": linkWorker.table, provider: provider.table }, chosen);
+  const ids = receipts.map((r) => r.id);
+  const receipt = (id: string): Receipt => {
+    const hit = receipts.find((r) => r.id === id);
+    if (!hit) throw unknownName("section.receipt", "receipt", id, ids);
+    return hit;
+  };
+  return {
+    name,
+    lw: linkWorker.table,
+    pv: provider.table,
+    linkWorker,
+    provider,
+    synthetic,
+    note,
+    where,
+    source,
+    receipts,
+    receipt,
+    showReceipts(only, caption) {
+      const shown = only ? only.map(receipt) : receipts;
+      showReceiptTable(shown, { caption: caption ?? `${name}: published vs computed`, realData: !synthetic });
+    },
+    chart(result, chartOptions = {}) {
+      return chart(result, { note, ...chartOptions });
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { associationTest, effectiveN, wilsonPercent } from "./association.js";
+import type { CellSums } from "./count.js";
+import type { CrosstabInit, CrosstabOptions } from "./crosstab.js";
+import { suppressCrosstab } from "./crosstab-suppress.js";
+import type { EncodedColumn } from "./encode.js";
+import { MISSING_LABEL } from "./labels.js";
+import { missingOption, oneOf, wantsCi } from "./options.js";
+import { thresholdOf } from "./suppress.js";
+import type { Intervals, PercentBase } from "./tabulation.js";
+import { range, sum } from "./util.js";
+
+/** Turns the one-pass cell sums of a cross-tab into its result fields: levels, margins, percentages, test. */
+export function buildCrosstab(
+  row: string,
+  by: string,
+  rowEnc: EncodedColumn,
+  colEnc: EncodedColumn,
+  sums: CellSums,
+  options: CrosstabOptions,
+  fn: string,
+): CrosstabInit {
+  const percent = oneOf<PercentBase>(fn, "percent", options.percent, ["row", "column", "total"], "row");
+  const missingAs = missingOption(fn, options.missing);
+  const threshold = thresholdOf(options.suppress, fn);
+  const withCi = wantsCi(fn, options.ci);
+  const kc = colEnc.levels.length + 1;
+  const rm = rowEnc.levels.length;
+  const cm = colEnc.levels.length;
+  const at = (a: Float64Array, i: number, j: number) => a[i * kc + j]!;
+  const hasMissing = (onRows: boolean) => {
+    for (let t = 0; t < (onRows ? kc : rm + 1); ++t) {
+      if ((onRows ? at(sums.unweighted, rm, t) : at(sums.unweighted, t, cm)) > 0) return true;
+    }
+    return false;
+  };
+  // Under missing: "level" the missing slot becomes a last level, shown only when some answer is missing.
+  const rowIdx = range(rm).concat(missingAs === "level" && hasMissing(true) ? [rm] : []);
+  const colIdx = range(cm).concat(missingAs === "level" && hasMissing(false) ? [cm] : []);
+  const rowLevels = rowIdx.map((i) => (i === rm ? MISSING_LABEL : rowEnc.labels[i]!));
+  const colLevels = colIdx.map((j) => (j === cm ? MISSING_LABEL : colEnc.labels[j]!));
+  const grid = (a: Float64Array) => rowIdx.map((i) => colIdx.map((j) => at(a, i, j)));
+  const counts = grid(sums.weighted);
+  const unweighted = grid(sums.unweighted);
+  const squares = sums.squares ? grid(sums.squares) : null;
+
+  const rowTotals = counts.map(sum);
+  const colTotals = colIdx.map((_, j) => sum(counts.map((r) => r[j]!)));
+  const total = sum(rowTotals);
+  const rowBases = unweighted.map(sum);
+  const colBases = colIdx.map((_, j) => sum(unweighted.map((r) => r[j]!)));
+  const base = sum(rowBases);
+  const pct = (v: number, b: number) => (b > 0 ? (100 * v) / b : null);
+  const allPercents = {
+    row: counts.map((r, i) => r.map((v) => pct(v, rowTotals[i]!))),
+    column: counts.map((r) => r.map((v, j) => pct(v, colTotals[j]!))),
+    total: counts.map((r) => r.map((v) => pct(v, total))),
+  };
+  const percents = allPercents[percent];
+  const intervals = withCi ? wilsonGrid(counts, unweighted, squares, percents, percent) : null;
+
+  const validRows = rowIdx.filter((i) => i !== rm).map((_, k) => k);
+  const validCols = colIdx.filter((j) => j !== cm).map((_, k) => k);
+  const testCounts = validRows.map((i) => validCols.map((j) => unweighted[i]![j]!));
+  const test = associationTest(testCounts, options.test ?? "auto");
+
+  let missingRow = 0;
+  let missingCol = 0;
+  for (let j = 0; j < cm; ++j) missingRow += at(sums.unweighted, rm, j);
+  for (let i = 0; i < rm; ++i) missingCol += at(sums.unweighted, i, cm);
+  const both = at(sums.unweighted, rm, cm);
+  const missing =
+    missingAs === "level"
+      ? { row: 0, column: 0, both: 0, total: 0 }
+      : { row: missingRow, column: missingCol, both, total: missingRow + missingCol + both };
+
+  const suppression = suppressCrosstab(
+    unweighted,
+    { row: rowBases, column: colBases, total: base },
+    percent,
+    threshold,
+  );
+  const baseOf = (i: number, j: number) =>
+    percent === "row" ? rowBases[i]! : percent === "column" ? colBases[j]! : base;
+  return {
+    variable: row,
+    by,
+    weight: options.weight ?? null,
+    rowLevels,
+    colLevels,
+    counts,
+    unweighted,
+    percent,
+    percents,
+    intervals,
+    bases: rowLevels.map((_, i) => colLevels.map((_, j) => baseOf(i, j))),
+    base,
+    suppression,
+    test,
+    caption: options.caption ?? `${row} by ${by}`,
+    notes: options.notes ?? [],
+    rowTotals,
+    colTotals,
+    total,
+    rowBases,
+    colBases,
+    allPercents,
+    missing,
+    missingAs,
+    margins: options.margins ?? true,
+  };
+}
+
+/** Wilson intervals on the chosen base; weighted tables use Kish's effective size of each base. */
+function wilsonGrid(
+  counts: number[][],
+  unweighted: number[][],
+  squares: number[][] | null,
+  percents: (number | null)[][],
+  percent: PercentBase,
+): Intervals {
+  const lineN = (cells: [number, number][]) =>
+    effectiveN(
+      sum(cells.map(([i, j]) => counts[i]![j]!)),
+      squares ? sum(cells.map(([i, j]) => squares[i]![j]!)) : null,
+      sum(cells.map(([i, j]) => unweighted[i]![j]!)),
+    );
+  const all: [number, number][] = counts.flatMap((r, i) => r.map((_, j) => [i, j] as [number, number]));
+  const nRow = counts.map((r, i) => lineN(r.map((_, j) => [i, j])));
+  const nCol = (counts[0] ?? []).map((_, j) => lineN(counts.map((_, i) => [i, j])));
+  const nAll = lineN(all);
+  const lower = counts.map((r) => r.map((): number | null => null));
+  const upper = counts.map((r) => r.map((): number | null => null));
+  counts.forEach((r, i) =>
+    r.forEach((_, j) => {
+      const p = percents[i]![j]!;
+      const n = percent === "row" ? nRow[i]! : percent === "column" ? nCol[j]! : nAll;
+      const w = p === null ? null : wilsonPercent((p / 100) * n, n);
+      lower[i]![j] = w ? w.lower : null;
+      upper[i]![j] = w ? w.upper : null;
+    }),
+  );
+  return { lower, upper };
+}

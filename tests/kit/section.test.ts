@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { openSection, sectionNames, SYNTHETIC_SOURCE } from "../../src/kit/section.js";
+import { publishedFigures } from "../../src/published/figures.js";
+import { frequencies } from "../../src/tabulate/index.js";
+
+describe("openSection(name): a notebook's first cell in one call", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("loads both surveys, states the data source first and computes the section's receipts", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const s = openSection("social-prescription", { area: "" });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]![0]).toBe(s.source);
+    expect(s.source).toMatch(/^Data: SYNTHETIC .* North West: \d+ Link Workers, \d+ providers\.$/);
+    expect(s.synthetic).toBe(true);
+    expect(s.note).toBe(SYNTHETIC_SOURCE);
+    expect(s.receipts.length).toBeGreaterThan(0);
+    // This section's figures only: the receipts are exactly the published ids of social-prescription.
+    const ids = publishedFigures()
+      .filter((f) => f.section === "social-prescription")
+      .map((f) => f.id);
+    expect(s.receipts.map((r) => r.id)).toEqual(ids);
+    expect(s.receipt("lw-trained").id).toBe("lw-trained");
+    expect(() => s.receipt("lw-trainde")).toThrow(
+      'section.receipt: no receipt "lw-trainde"; did you mean "lw-trained"?',
+    );
+    const fig = s.chart(frequencies(s.lw, "pa_training"), { title: "t" });
+    expect(fig.summary.note).toBe(SYNTHETIC_SOURCE);
+  });
+
+  it("a misspelt section is one line with the closest name; receipts: 'none' accepts any name", () => {
+    expect(sectionNames()).toContain("provision");
+    expect(() => openSection("provison", { quiet: true })).toThrow(
+      'openSection: no section "provison"; did you mean "provision"?',
+    );
+    expect(openSection("introduction", { receipts: "none", quiet: true }).receipts).toEqual([]);
+  });
+});
