@@ -129,11 +129,13 @@ export function buildSite(options: BuildOptions): BuildResult {
     `<ol class="sections">\n` +
     pages
       .map((p) => {
-        const inline = (md: string) => renderInline(md, { ...ctx, sourceDir: notebooksDir });
+        const nbCtx = { ...ctx, sourceDir: notebooksDir };
+        const inline = (md: string) => renderInline(md, nbCtx);
         return (
-          `<li><a class="section-title" href="${p.file}"><span class="number">${escapeHtml(p.summary.number)}</span> ${escapeHtml(p.summary.title)}</a>` +
+          `<li><span class="number">${escapeHtml(p.summary.number)}</span>` +
+          `<a class="section-title" href="${p.file}">${escapeHtml(p.summary.title)}</a>` +
           (p.summary.question
-            ? `<p class="question"><span class="lead">Question.</span> ${inline(p.summary.question)}</p>`
+            ? `<div class="question">${renderMarkdown(`**Question.** ${p.summary.question}`, nbCtx)}</div>`
             : "") +
           (p.summary.headline
             ? `<p class="headline"><span class="lead">Headline.</span> ${inline(p.summary.headline)}</p>`

@@ -1,7 +1,7 @@
 import type { Notebook } from "./notebook-json.js";
 import { joinText } from "./notebook-json.js";
 
-/** What the index says about one notebook. Question and headline are markdown (inline) or null. */
+/** What the index says about one notebook. Question and headline are markdown or null; a question may end in a list. */
 export interface NotebookSummary {
   /** The number the file name starts with ("03"), or "" for none. */
   number: string;
@@ -54,9 +54,14 @@ function paragraphs(markdown: string): string[] {
 }
 
 function leadParagraph(paras: string[], word: RegExp): string | null {
-  for (const p of paras) {
+  for (const [i, p] of paras.entries()) {
     const m = LEAD.exec(p);
-    if (m && word.test(m[1]!)) return oneLine(p.slice(m[0].length)) || null;
+    if (!m || !word.test(m[1]!)) continue;
+    const text = oneLine(p.slice(m[0].length));
+    // "... asks questions at each:" followed by a list: the list is part of the question.
+    const next = paras[i + 1];
+    if (text.endsWith(":") && next && /^([-*+]|\d+[.)])\s/.test(next)) return `${text}\n\n${next}`;
+    return text || null;
   }
   return null;
 }

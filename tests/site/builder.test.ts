@@ -67,6 +67,15 @@ describe("notebookSummary(notebook): the index entry comes from the notebook its
     expect(notebookSummary(nb(intro), "a")).toMatchObject({ headline: null, headlineFrom: "none" });
   });
 
+  it("keeps the list a question paragraph introduces with a colon", () => {
+    const cell = md(
+      "# 02 Overview\n\n**Questions.** The report asks at each stage:\n\n- **Contact.** Who?\n- **Outcomes.** What?",
+    );
+    expect(notebookSummary(nb(cell), "02-overview.ipynb").question).toBe(
+      "The report asks at each stage:\n\n- **Contact.** Who?\n- **Outcomes.** What?",
+    );
+  });
+
   it("has no question when the first markdown cell declares none", () => {
     expect(notebookSummary(nb(md("# 00 Intro\n\nText.")), "00-intro.ipynb").question).toBeNull();
   });
