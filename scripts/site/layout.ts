@@ -32,7 +32,7 @@ export function page(o: PageOptions): string {
     (o.prev
       ? `<a class="prev" rel="prev" href="${o.prev.href}"><span aria-hidden="true">← </span>${escapeHtml(o.prev.label)}</a>`
       : `<span class="prev"></span>`) +
-    (o.isIndex ? `<span class="home">Contents</span>` : `<a class="home" href="index.html">Contents</a>`) +
+    `<span class="home">${o.isIndex ? "Contents" : `<a href="index.html">Contents</a>`} · <a href="index.html#glossary">Glossary</a></span>` +
     (o.next
       ? `<a class="next" rel="next" href="${o.next.href}">${escapeHtml(o.next.label)}<span aria-hidden="true"> →</span></a>`
       : `<span class="next"></span>`) +
