@@ -20,36 +20,86 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Image bytes depend on the fonts a machine has; the check compares their presence, not their bytes.
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
+# A figure's spec: while it is unchanged, its committed image is kept (see keep_committed_images).
+PLOTLY_TYPE = "application/vnd.plotly.v1+json"
 
 
 def data_provenance():
-    """Which data a run used: only runs on the bundled synthetic exports may be committed."""
-    if os.environ.get("SP_DATA") == "bundled" and not os.environ.get("SP_AREA"):
-        return {"data": "bundled-synthetic", "area": None}
-    if os.environ.get("SP_DATA_DIR") or os.environ.get("SP_AREA"):
-        return {"data": "custom", "area": os.environ.get("SP_AREA"), "data_dir": os.environ.get("SP_DATA_DIR")}
+    """Which data a run used, for the checks and for the reading edition's data banner.
+
+    `data` is where the exports came from (bundled-synthetic, local: data/local/, custom: $SP_DATA_DIR) and `area`
+    the SP_AREA cut, if any. Only runs on the bundled synthetic exports of every area may be committed.
+    """
+    area = os.environ.get("SP_AREA") or None
+    if os.environ.get("SP_DATA") == "bundled":
+        return {"data": "bundled-synthetic", "area": area}
+    if os.environ.get("SP_DATA_DIR"):
+        return {"data": "custom", "area": area, "data_dir": os.environ.get("SP_DATA_DIR")}
     local = os.path.join(ROOT, "data", "local")
     has_local = os.path.isdir(local) and any(
         f.lower().endswith((".csv", ".xlsx", ".tsv", ".txt")) for f in os.listdir(local)
     )
-    return {"data": "local" if has_local else "bundled-synthetic", "area": None}
+    return {"data": "local" if has_local else "bundled-synthetic", "area": area}
 
 
-def normalise(nb):
-    """Strip what changes from run to run: execution counts, timings, kernel-chosen ids."""
+def committable(provenance):
+    return provenance.get("data") == "bundled-synthetic" and not provenance.get("area")
+
+
+def normalise(nb, number=True):
+    """Strip what changes from run to run (timings, kernel-chosen ids) and, with `number`, number the code cells.
+
+    tslab records no execution counts, so a run numbers the executed code cells 1, 2, ... in order (nbclient skips
+    empty ones, which keep none): GitHub and the reading edition then show In [1], In [2] beside the outputs. A
+    committed notebook is normalised with number=False, so the check sees a missing or wrong count as stale.
+    """
+    count = 0
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
         cell.metadata.pop("scrolled", None)
         if cell.cell_type == "code":
-            cell.execution_count = None
+            if number:
+                executed = bool(cell.source.strip())
+                count += executed
+                cell.execution_count = count if executed else None
             for out in cell.outputs:
-                if "execution_count" in out:
-                    out["execution_count"] = None
+                if "execution_count" in out and number:
+                    out["execution_count"] = cell.execution_count
                 out.get("metadata", {}).pop("transient", None)
                 out.pop("transient", None)
     nb.metadata.pop("widgets", None)
     return nb
+
+
+def keep_committed_images(nb, previous):
+    """Reuse the previous run's image of every figure whose plotly spec is unchanged; returns how many were kept.
+
+    A figure's PNG bytes depend on the fonts of the machine that drew it: without this, a run on a machine with
+    other fonts rewrites every image although no figure changed. Figures are matched by spec, not position, so
+    adding a cell keeps the images of the figures around it.
+    """
+    committed = {}
+    for cell in previous.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if PLOTLY_TYPE in data:
+                images = {m: data[m] for m in IMAGE_TYPES if m in data}
+                if images:
+                    committed[json.dumps(data[PLOTLY_TYPE], sort_keys=True)] = images
+    kept = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if PLOTLY_TYPE not in data:
+                continue
+            old = committed.get(json.dumps(data[PLOTLY_TYPE], sort_keys=True))
+            fresh = [m for m in IMAGE_TYPES if m in data]
+            if old and fresh and sorted(old) == sorted(fresh):
+                for mime in fresh:
+                    data[mime] = old[mime]
+                kept += 1
+    return kept
 
 
 def comparable(nb):
@@ -170,12 +220,13 @@ def main():
     result = {"path": rel, "seconds": round(seconds, 2)}
     result.update(facts(nb))
     if args.mode == "check":
-        committed = normalise(nbformat.read(args.path, as_version=4))
-        provenance = committed.metadata.get("sp_pathways", {}).get("data")
-        if provenance != "bundled-synthetic":
+        committed = normalise(nbformat.read(args.path, as_version=4), number=False)
+        provenance = committed.metadata.get("sp_pathways", {})
+        if not committable(provenance):
             print(
-                "%s: its committed outputs came from %r data, not the bundled synthetic exports; "
-                "re-run `npm start` without local data or SP_AREA before committing" % (rel, provenance),
+                "%s: its committed outputs came from %r data%s, not the bundled synthetic exports; "
+                "re-run `npm start` without local data or SP_AREA before committing"
+                % (rel, provenance.get("data"), " (area %s)" % provenance["area"] if provenance.get("area") else ""),
                 file=sys.stderr,
             )
             return 1
@@ -189,7 +240,10 @@ def main():
             return 1
         result["current"] = True
     else:
-        nbformat.write(nb, args.out or args.path)
+        out = args.out or args.path
+        if os.path.exists(out):
+            result["images_kept"] = keep_committed_images(nb, nbformat.read(out, as_version=4))
+        nbformat.write(nb, out)
         if args.html:
             result["html"] = os.path.relpath(render_html(nb, args.path, args.html), ROOT)
     print(json.dumps(result))

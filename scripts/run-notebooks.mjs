@@ -4,7 +4,7 @@
 //   node scripts/run-notebooks.mjs --html     ... and render each to build/html/
 //   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
 //   any of them followed by notebook paths or name fragments runs only those.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,5 +129,14 @@ console.log(
     `, ${fmt(Date.now() - started)} in all`,
 );
 if (html && !check && failed.length < results.length) console.log(`  HTML: ${path.join("build", "html")}/`);
+// The reading edition (build/site/, or build/site-<data> for other data), from the notebooks just written.
+if (html && !check && failed.length < results.length) {
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  const from = outDir ?? path.join(root, "notebooks");
+  const site = spawnSync(tsx, [path.join(root, "scripts", "build-site.ts"), "--notebooks", from], {
+    stdio: "inherit",
+  });
+  if (site.status !== 0) process.exitCode = 1;
+}
 if (outDir && !check) console.log(`  Executed notebooks: build/notebooks/ (committed notebooks untouched)`);
 if (failed.length || sum("receipts_failed") > 0) process.exit(1);

@@ -8,7 +8,7 @@ import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 import { dataPath } from "../../src/codebook/project-root.js";
 import { syntheticExport } from "../../src/load/find-export.js";
-import { loadSurvey } from "../../src/load/load-survey.js";
+import { loadSurvey } from "../../src/survey/load-survey.js";
 import { frequencies } from "../../src/tabulate/frequencies.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sp-out-"));

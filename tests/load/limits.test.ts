@@ -7,7 +7,7 @@ import { main } from "../../src/cli/main.js";
 import { ExportError } from "../../src/load/export-error.js";
 import { syntheticExport } from "../../src/load/find-export.js";
 import { DEFAULT_LIMITS, resolveLimits } from "../../src/load/limits.js";
-import { loadSurvey } from "../../src/load/load-survey.js";
+import { loadSurvey } from "../../src/survey/load-survey.js";
 import { parseCsv } from "../../src/load/parse-csv.js";
 import { readExport } from "../../src/load/read-export.js";
 import { zipEntries } from "../../src/load/zip-directory.js";
