@@ -79,7 +79,7 @@ export function withoutMissing(df: dfd.DataFrame, columns: readonly string[]): d
       );
   const keep: number[] = [];
   for (let i = 0; i < df.shape[0]; i++) {
-    const ok = columns.every((c) => missingToNull((df.column(c).values as unknown[])[i]) !== null);
+    const ok = columns.every((c) => missingToNull((df.column(c).values as unknown[])[i]!) !== null);
     if (ok) keep.push(i);
   }
   const out = (

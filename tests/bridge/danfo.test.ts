@@ -97,7 +97,7 @@ describe("missing numbers stay missing through the bridge (synthetic Link Worker
         .groupby("ap_area")
         .rollup({ m: op.mean("weekly_minutes") })
         .objects()
-        .map((r) => [r.ap_area as string, r.m as number]),
+        .map((r) => [(r as { ap_area: string }).ap_area, (r as { m: number }).m]),
     );
     // The issue's figures: Lancashire 155.4 (not 151.6), Cumbria 166.7 (not 161.7).
     expect(expected["Active Lancashire"]!.toFixed(1)).toBe("155.4");

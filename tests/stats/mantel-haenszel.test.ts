@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
 
@@ -16,7 +17,7 @@ interface Case {
   upper: number | null;
 }
 const cases = JSON.parse(
-  readFileSync(new URL("./reference/mantelhaen.json", import.meta.url), "utf8"),
+  readFileSync(join(process.cwd(), "tests", "stats", "reference", "mantelhaen.json"), "utf8"),
 ) as Case[];
 const rel = (a: number, b: number) =>
   expect(Math.abs(a - b) / Math.max(1e-300, Math.abs(b))).toBeLessThan(1e-9);

@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kruskalWallis } from "../../src/stats/kruskal-wallis.js";
 import { mannWhitney, type MannWhitneyOptions } from "../../src/stats/mann-whitney.js";
 import { spearman } from "../../src/stats/spearman.js";
 
 // Reference values: scipy (Debian python3-scipy), written by tests/stats/reference/rank-tests.py.
-const ref = JSON.parse(readFileSync(new URL("./reference/rank-tests.json", import.meta.url), "utf8")) as {
+const ref = JSON.parse(
+  readFileSync(join(process.cwd(), "tests", "stats", "reference", "rank-tests.json"), "utf8"),
+) as {
   mannWhitney: {
     name: string;
     x: number[];

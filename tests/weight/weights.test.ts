@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { kishDesignEffect, kishEffectiveN, postStratify, rake, trimWeights } from "../../src/weight/index.js";
 
 // Reference weights: R's survey package (postStratify, rake, trimWeights) on an invented seeded sample,
 // written by tests/weight/reference/weights.R.
-const ref = JSON.parse(readFileSync(new URL("./reference/weights.json", import.meta.url), "utf8")) as {
+const ref = JSON.parse(
+  readFileSync(join(process.cwd(), "tests", "weight", "reference", "weights.json"), "utf8"),
+) as {
   data: { area: string[]; trained: string[]; band: string[]; w0: number[] };
   postStratify: number[];
   postStratifyWeighted: number[];

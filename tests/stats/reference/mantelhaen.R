@@ -1,6 +1,6 @@
 # Reference values for tests/stats/mantel-haenszel.test.ts: R's mantelhaen.test on R's own data sets and on
 # small invented tables (not survey data). Run from the project root:
-#   Rscript tests/stats/reference/mantelhaen.R > tests/stats/reference/mantelhaen.json
+#   Rscript tests/stats/reference/mantelhaen.R > tests/stats/reference/mantelhaen.json && npx prettier --write tests/stats/reference/mantelhaen.json
 # Tables are written as strata[k][row][col] (R arrays are x[row, col, stratum]).
 strata_of <- function(x) lapply(seq_len(dim(x)[3]), function(k) unname(lapply(seq_len(dim(x)[1]), function(i) unname(as.numeric(x[i, , k])))))
 num <- function(v) if (is.null(v)) "null" else sprintf("%.17g", v)

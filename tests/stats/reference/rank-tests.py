@@ -1,7 +1,7 @@
 """Reference values for tests/stats/rank-tests.test.ts: scipy's mannwhitneyu, kruskal and spearmanr.
 
 Run from the project root with Debian's scipy:
-    /usr/bin/python3 tests/stats/reference/rank-tests.py > tests/stats/reference/rank-tests.json
+    /usr/bin/python3 tests/stats/reference/rank-tests.py > tests/stats/reference/rank-tests.json && npx prettier --write tests/stats/reference/rank-tests.json
 Inputs are small invented samples (some drawn from a seeded generator, rounded to create ties); none is survey
 data. The script records scipy's version with the values.
 """

@@ -1,5 +1,6 @@
 # Reference weights for tests/weight/weights.test.ts from R's survey package (postStratify, rake, trimWeights).
-# Run from the project root:  Rscript tests/weight/reference/weights.R > tests/weight/reference/weights.json
+# Run from the project root (then format the JSON with prettier, as the repository checks):
+#   Rscript tests/weight/reference/weights.R > tests/weight/reference/weights.json && npx prettier --write tests/weight/reference/weights.json
 # The sample is invented (seeded), shaped like the Link Worker survey: an area, a yes/no flag and a band.
 suppressMessages(library(survey))
 set.seed(16)
