@@ -42,6 +42,14 @@ const three = {
     [7, 31],
   ],
 };
+// The same with no small count in A, so all three are shown in full under the default threshold.
+const shown = {
+  ...three,
+  A: [
+    [12, 30],
+    [6, 23],
+  ],
+};
 
 describe("stratified(table, row, col, strata)", () => {
   it("without disclosure control: one table per stratum and the pooled test as R's mantelhaen.test", () => {
@@ -54,7 +62,7 @@ describe("stratified(table, row, col, strata)", () => {
   });
   it("shown strata enter alone; two hidden strata enter combined when their sum is publishable", () => {
     const data = {
-      ...three,
+      ...shown,
       D: [
         [3, 6],
         [5, 8],
@@ -78,7 +86,7 @@ describe("stratified(table, row, col, strata)", () => {
   it("a single hidden stratum (its combined table is itself) is left out, so no number of it is used", () => {
     const s = stratified(
       fromCounts({
-        ...three,
+        ...shown,
         D: [
           [3, 6],
           [5, 8],
