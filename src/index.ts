@@ -165,3 +165,35 @@ export { ask, type AskOptions, type Answer } from "./ask/ask.js";
 // stats (issue 4): intervals and tests on counts
 export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";
 export type { WilsonInterval, ChiSquareResult } from "./stats/index.js";
+// toolbox (issue 16): stratified tests, rank tests, weighting, tick-all-that-apply options and pairs, exports
+export {
+  mantelHaenszel,
+  type MantelHaenszelOptions,
+  type MantelHaenszelResult,
+  type GeneralisedMantelHaenszelResult,
+} from "./stats/mantel-haenszel.js";
+export { mannWhitney, type MannWhitneyOptions, type MannWhitneyResult } from "./stats/mann-whitney.js";
+export { kruskalWallis, type KruskalWallisResult } from "./stats/kruskal-wallis.js";
+export { spearman, type SpearmanResult } from "./stats/spearman.js";
+export {
+  stratified,
+  type StratifiedOptions,
+  type StratifiedResult,
+  type StratumTable,
+  type PooledTest,
+} from "./strata/stratified.js";
+export { postStratify, rake, trimWeights, kishDesignEffect, kishEffectiveN } from "./weight/index.js";
+export type { RakeOptions, Targets, WeightOptions, WeightResult, MarginCheck } from "./weight/index.js";
+export { optionTests, optionTestsDisplay, coOccurrence, coOccurrenceDisplay } from "./multi-select/index.js";
+export type {
+  OptionTest,
+  OptionTestsOptions,
+  OptionTestsResult,
+  CoOccurrenceOptions,
+  CoOccurrenceResult,
+  OptionPair,
+  PairStatus,
+} from "./multi-select/index.js";
+export { toCsv, toXlsx, type Exportable, type ToXlsxOptions } from "./export/report-table.js";
+export { spreadsheetSafe } from "./output/spreadsheet-safe.js";
+export { numericSummary, type NumericSummary, type NumericGroup } from "./numeric/numeric-summary.js";

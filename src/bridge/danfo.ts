@@ -78,12 +78,14 @@ export function withoutMissing(df: dfd.DataFrame, columns: readonly string[]): d
         `withoutMissing: no column "${c}" in the DataFrame (columns: ${df.columns.join(", ")})`,
       );
   const keep: number[] = [];
-  for (let i = 0; i < df.shape[0]; i++) {
-    const ok = columns.every((c) => missingToNull((df.column(c).values as unknown[])[i]!) !== null);
+  const rows = df.shape[0] as number;
+  const cols = columns.map((c) => df.column(c).values as unknown[]);
+  for (let i = 0; i < rows; i++) {
+    const ok = cols.every((values) => missingToNull(values[i]) !== null);
     if (ok) keep.push(i);
   }
   const out = (
-    keep.length === df.shape[0] ? df.copy() : df.iloc({ rows: keep.length ? keep : [] })
+    keep.length === rows ? df.copy() : df.iloc({ rows: keep.length ? keep : [] })
   ) as dfd.DataFrame;
   const own = schemas.get(df);
   if (own) schemas.set(out, own);

@@ -67,7 +67,7 @@ export function mantelHaenszel(
     } catch (error) {
       // checkCounts also throws on an all-zero table, which R reports as a stratum too small.
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(message.replace(`${fn}:`, `${fn}: stratum ${k + 1}:`));
+      throw new Error(message.replace(`${fn}:`, `${fn}: stratum ${k + 1}:`), { cause: error });
     }
   });
   const r = checked[0]!.cells.length;
