@@ -197,3 +197,4 @@ export type {
 export { toCsv, toXlsx, type Exportable, type ToXlsxOptions } from "./export/report-table.js";
 export { spreadsheetSafe } from "./output/spreadsheet-safe.js";
 export { numericSummary, type NumericSummary, type NumericGroup } from "./numeric/numeric-summary.js";
+export { numericBox, type BoxGroup } from "./figures/numeric-box.js";

@@ -48,7 +48,7 @@ describe("charts say what was hidden", () => {
   });
   it("divergingLikert: a partly hidden item keeps its shown levels and a grey Suppressed segment (spec)", async () => {
     const fig = divergingLikert(S.ratingLevels, items, opts);
-    const bars = fig.data as Trace[];
+    const bars = fig.data as unknown as Trace[];
     const suppressed = bars.find((t) => t.name === "Suppressed (small counts)")!;
     const row = (t: Trace) =>
       (t.x as (number | null)[])[(t.y as string[]).indexOf("Support given to clients")];
