@@ -15,7 +15,7 @@ export interface BoxGroup {
 
 /**
  * Horizontal box plots of a numeric question by group, drawn from summaries (never from respondents' values):
- * the box spans the quartiles with the median inside, a diamond marks the mean, and each group's label
+ * the box spans the quartiles with the median inside, a dashed line marks the mean, and each group's label
  * carries its n. No whiskers or outlying points: a minimum, maximum or outlier is one respondent's answer.
  * A suppressed group keeps its row with a "suppressed" marker. Values are in the question's unit (set
  * `axisTitle`, e.g. "Minutes a week").
@@ -65,6 +65,7 @@ export function numericBox(groups: readonly BoxGroup[], options: FigureOptions):
       text: hidden.map(() => "suppressed"),
       textposition: "middle right",
       textfont: { size: 11, color: MUTED },
+      cliponaxis: false,
       customdata: hidden.map(({ g }) => `${g.label}: suppressed (small group)`),
       hovertemplate: "%{customdata}<extra></extra>",
     });
@@ -99,7 +100,7 @@ export function numericBox(groups: readonly BoxGroup[], options: FigureOptions):
           : [g.label, g.suppressed ? "suppressed" : "", "–", "–", "–", "–"],
       ),
       footnotes: [
-        "Boxes span the lower to upper quartile with the median inside; the diamond is the mean. Minimum, maximum and outliers are not drawn (each is one respondent's answer).",
+        "Boxes span the lower to upper quartile with the median inside; the dashed line is the mean. Minimum, maximum and outliers are not drawn (each is one respondent's answer).",
         ...(hidden.some(({ g }) => g.suppressed)
           ? ["Suppressed: groups with fewer respondents than the disclosure threshold are not summarised."]
           : []),
