@@ -198,3 +198,9 @@ export { toCsv, toXlsx, type Exportable, type ToXlsxOptions } from "./export/rep
 export { spreadsheetSafe } from "./output/spreadsheet-safe.js";
 export { numericSummary, type NumericSummary, type NumericGroup } from "./numeric/numeric-summary.js";
 export { numericBox, type BoxGroup } from "./figures/numeric-box.js";
+export {
+  compareGroups,
+  compareGroupsDisplay,
+  type CompareGroupsResult,
+  type NumericTest,
+} from "./numeric/compare-groups.js";
