@@ -177,6 +177,7 @@ export { kruskalWallis, type KruskalWallisResult } from "./stats/kruskal-wallis.
 export { spearman, type SpearmanResult } from "./stats/spearman.js";
 export {
   stratified,
+  stratifiedDisplay,
   type StratifiedOptions,
   type StratifiedResult,
   type StratumTable,

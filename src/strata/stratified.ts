@@ -5,6 +5,7 @@ import {
   type GeneralisedMantelHaenszelResult,
   type MantelHaenszelResult,
 } from "../stats/mantel-haenszel.js";
+import type { Display } from "../tabulate/display.js";
 import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
 /** Options of {@link stratified}. */
@@ -163,5 +164,46 @@ function suppressTable(cells: number[][], threshold: number): { cells: CellStatu
   return {
     cells: cells.map((row, i) => row.map((_, j) => status[i * w + j]!)),
     any: status.some((s) => s !== "shown"),
+  };
+}
+
+/**
+ * The stratum tables stacked into one table to show or export (a row per stratum and row level; "<5" and
+ * "[c]" where suppressed, a hidden stratum's margin hidden with it), the pooled test and what entered it in
+ * the footnotes.
+ * @example
+ * toCsv(stratifiedDisplay(stratified(lw, "trained", "knows_guideline", "ap_area")));
+ */
+export function stratifiedDisplay(r: StratifiedResult, caption?: string): Display {
+  const mark = (s: CellStatus) => (s === "primary" ? `<${r.threshold}` : s === "secondary" ? "[c]" : null);
+  const body = r.tables.flatMap((t) =>
+    r.rowLevels.map((level, i) => [
+      `${t.stratum} · ${level}`,
+      ...r.colLevels.map((_, j) => mark(t.status[i]![j]!) ?? String(t.counts[i]![j]!)),
+      t.hidden ? "–" : String(t.counts[i]!.reduce((a, b) => a + b, 0)),
+    ]),
+  );
+  const notes = [
+    `Cells: respondents (unweighted). Strata: ${r.strata}; ${r.missing} respondents had a missing answer.`,
+  ];
+  const p = r.pooled;
+  if (p) {
+    const fmt = (x: number) => (x < 0.001 ? "<0.001" : x.toFixed(3));
+    const or =
+      p.form === "2x2xK"
+        ? `; common odds ratio ${p.oddsRatio.toFixed(2)} (${Math.round(p.level * 100)}% CI ${p.lower.toFixed(2)}–${p.upper.toFixed(2)})`
+        : "";
+    notes.push(`${r.reason}: X² = ${p.statistic.toFixed(2)}, df = ${p.df}, p = ${fmt(p.p)}${or}.`);
+  } else notes.push(`${r.reason}.`);
+  if (r.threshold > 0)
+    notes.push(
+      `Disclosure control: counts of 1-${r.threshold - 1} are shown as "<${r.threshold}", "[c]" marks counts hidden so that they cannot be recovered by subtraction; hidden strata enter the pooled test only combined, and only when the combined table has no small count.`,
+    );
+  return {
+    caption: caption ?? `${r.row} by ${r.col} within ${r.strata}`,
+    head: [`${r.strata} · ${r.row} \\ ${r.col}`, ...r.colLevels, "Total"],
+    body,
+    foot: [],
+    notes,
   };
 }

@@ -120,3 +120,28 @@ describe("stratified(table, row, col, strata)", () => {
     );
   });
 });
+
+describe("stratifiedDisplay(result)", () => {
+  it("stacks the strata, marks suppressed cells and states the pooled test and the hidden-strata rule", async () => {
+    const { stratifiedDisplay } = await import("../../src/strata/stratified.js");
+    const s = stratified(
+      fromCounts({
+        ...shown,
+        D: [
+          [3, 6],
+          [5, 8],
+        ],
+      }),
+      "trained",
+      "knows",
+      "area",
+    );
+    const d = stratifiedDisplay(s);
+    expect(d.body[0]).toEqual(["A · Yes", "12", "30", "42"]);
+    const dYes = d.body.find((r) => r[0] === "D · Yes")!;
+    expect(dYes[1]).toBe("<5");
+    expect(dYes[3]).toBe("–");
+    expect(d.notes.join(" ")).toContain("left out: D");
+    expect(d.notes.join(" ")).toContain("common odds ratio");
+  });
+});
