@@ -211,3 +211,42 @@ export {
   type SectionOptions,
 } from "./kit/section.js";
 export { UsageError, isUsageError, closestNames, unknownName, badOption } from "./errors/usage-error.js";
+// toolbox (issue 16): stratified tests, rank tests, weighting, tick-all-that-apply options and pairs, exports
+export {
+  mantelHaenszel,
+  type MantelHaenszelOptions,
+  type MantelHaenszelResult,
+  type GeneralisedMantelHaenszelResult,
+} from "./stats/mantel-haenszel.js";
+export { mannWhitney, type MannWhitneyOptions, type MannWhitneyResult } from "./stats/mann-whitney.js";
+export { kruskalWallis, type KruskalWallisResult } from "./stats/kruskal-wallis.js";
+export { spearman, type SpearmanResult } from "./stats/spearman.js";
+export {
+  stratified,
+  stratifiedDisplay,
+  type StratifiedOptions,
+  type StratifiedResult,
+  type StratumTable,
+  type PooledTest,
+} from "./strata/stratified.js";
+export { postStratify, rake, trimWeights, kishDesignEffect, kishEffectiveN } from "./weight/index.js";
+export type { RakeOptions, Targets, WeightOptions, WeightResult, MarginCheck } from "./weight/index.js";
+export { optionTests, optionTestsDisplay, coOccurrence, coOccurrenceDisplay } from "./multi-select/index.js";
+export type {
+  OptionTest,
+  OptionTestsOptions,
+  OptionTestsResult,
+  CoOccurrenceOptions,
+  CoOccurrenceResult,
+  OptionPair,
+  PairStatus,
+} from "./multi-select/index.js";
+export { toCsv, toXlsx, type Exportable, type ToXlsxOptions } from "./export/report-table.js";
+export { numericSummary, type NumericSummary, type NumericGroup } from "./numeric/numeric-summary.js";
+export { numericBox, type BoxGroup } from "./figures/numeric-box.js";
+export {
+  compareGroups,
+  compareGroupsDisplay,
+  type CompareGroupsResult,
+  type NumericTest,
+} from "./numeric/compare-groups.js";

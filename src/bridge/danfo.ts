@@ -29,8 +29,10 @@ function silenceTensorflow(): void {
 type Cell = string | number | boolean | null;
 
 /**
- * A danfojs-node DataFrame of a tidy table, one column per table column. Single-choice labels, numbers and flags
- * pass as they are (missing stays null); a multi-select (string[]) becomes ONE string column with the chosen
+ * A danfojs-node DataFrame of a tidy table, one column per table column. Single-choice labels and flags pass as
+ * they are (missing stays null); a missing number becomes NaN, never null: danfojs's arithmetic reads null as 0,
+ * so `groupby().mean()` would silently count a gap as zero minutes, while NaN stays missing (Series `mean()` skips
+ * it; groupby aggregates turn NaN, so drop gaps first with {@link withoutMissing}). A multi-select (string[]) becomes ONE string column with the chosen
  * labels joined by "; " in recorded order (`[]`, answered none, becomes ""; unanswered stays null), because
  * danfojs has no list columns. Ordered levels are remembered for {@link fromDataFrame}.
  * @example
@@ -56,7 +58,53 @@ export function toDataFrame(table: ColumnTable): dfd.DataFrame {
     table.numRows() === 0
       ? new dfd.DataFrame([], { columns: names })
       : new dfd.DataFrame(data, { columns: names, dtypes });
+  fullLabels(df);
   schemas.set(df, schema);
+  return df;
+}
+
+/**
+ * Rows of a DataFrame where every named column has a value (not null, undefined or NaN): the step before a
+ * danfojs `groupby(...).mean()`, whose aggregates do not skip missing values. The bridge's own frames keep their
+ * schema (levels, multi-selects) and full-label printing.
+ * @example
+ * const df = toDataFrame(lw.select("ap_area", "weekly_minutes"));
+ * withoutMissing(df, ["weekly_minutes"]).groupby(["ap_area"]).mean().print(); // means of those who answered
+ */
+export function withoutMissing(df: dfd.DataFrame, columns: readonly string[]): dfd.DataFrame {
+  for (const c of columns)
+    if (!df.columns.includes(c))
+      throw new Error(
+        `withoutMissing: no column "${c}" in the DataFrame (columns: ${df.columns.join(", ")})`,
+      );
+  const keep: number[] = [];
+  const rows = df.shape[0] as number;
+  const cols = columns.map((c) => df.column(c).values as unknown[]);
+  for (let i = 0; i < rows; i++) {
+    const ok = cols.every((values) => missingToNull(values[i]) !== null);
+    if (ok) keep.push(i);
+  }
+  const out = (
+    keep.length === rows ? df.copy() : df.iloc({ rows: keep.length ? keep : [] })
+  ) as dfd.DataFrame;
+  const own = schemas.get(df);
+  if (own) schemas.set(out, own);
+  fullLabels(out);
+  return out;
+}
+
+/**
+ * Makes `df.print()` and `df.toString()` show whole labels: danfojs cuts every cell to 16 characters
+ * ("Active Lancashi…"), which makes area names unreadable. Applies to this frame; frames that danfo operations
+ * return print with danfo's defaults again, so call it on them too. Returns the same frame.
+ * @example
+ * fullLabels(df.groupby(["ap_area"]).count()).print();
+ */
+export function fullLabels<T extends dfd.DataFrame | dfd.Series>(df: T): T {
+  // The frame passes its display config after its own fixed column widths, so an empty `columns` map wins
+  // and the table package sizes each column to its content.
+  const config = (df as unknown as { $config?: { setTableDisplayConfig(c: object): void } }).$config;
+  config?.setTableDisplayConfig({ columns: {} });
   return df;
 }
 
@@ -81,7 +129,8 @@ function kindOf(name: string, values: unknown[]): Kind {
 }
 
 function cellOf(name: string, v: unknown, kind: Kind): Cell {
-  if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return null;
+  if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)))
+    return kind === "number" ? NaN : null;
   if (kind !== "multi") return v as Cell;
   const labels = v as string[];
   const bad = labels.find((l) => l.includes(MULTI_SEPARATOR.trim()));

@@ -1,12 +1,27 @@
 import { assembleFigure } from "./common.js";
 import { checkLabels, emptyAnnotation, sortByValue, wrapped } from "./common.js";
-import { DEFAULT_WIDTH, DIVERGING, GRID, MUTED, round, themeLayout, categoryAxis } from "./theme.js";
-import type { Figure, FigureOptions } from "./types.js";
+import {
+  DEFAULT_WIDTH,
+  DIVERGING,
+  GRID,
+  MISSING_FILL,
+  MUTED,
+  round,
+  themeLayout,
+  categoryAxis,
+} from "./theme.js";
+import type { Figure, FigureOptions, Trace } from "./types.js";
 
-/** One Likert item: counts per scale level (negative to positive); null counts mark a suppressed item. */
+/** One Likert item: counts per scale level (negative to positive); null marks a count hidden by disclosure control. */
 export interface LikertItem {
   readonly label: string;
   readonly counts: readonly (number | null)[];
+  /**
+   * The item's base (respondents answering it), when it may be shown. With it, an item with hidden counts keeps
+   * its shown levels at count / total and draws the hidden remainder as one grey "Suppressed" segment; without
+   * it the whole item is marked "suppressed".
+   */
+  readonly total?: number | null;
 }
 
 /** Options of {@link divergingLikert}. */
@@ -62,6 +77,22 @@ export function divergingLikert(
   return buildLikert(levels, items, neutral, options);
 }
 
+/** Shares of the shown levels (null where hidden) when the base may be shown; null when nothing can be drawn. */
+function partialShares(item: LikertItem): (number | null)[] | null {
+  const full = shares(item);
+  if (full) return full;
+  const total = item.total;
+  if (typeof total !== "number" || !(total > 0) || !item.counts.some((c) => c === null)) return null;
+  return item.counts.map((c) => (c === null ? null : (100 * c) / total));
+}
+
+/** The share hidden in an item drawn partially: 100 minus the shown shares. */
+function hiddenShare(item: LikertItem): number | null {
+  if (shares(item)) return null;
+  const p = partialShares(item);
+  return p ? Math.max(0, 100 - p.reduce<number>((a, v) => a + (v ?? 0), 0)) : null;
+}
+
 function shares(item: LikertItem): number[] | null {
   if (item.counts.some((c) => c === null)) return null;
   const total = (item.counts as number[]).reduce((a, b) => a + b, 0);
@@ -92,7 +123,7 @@ function buildLikert(
     return DIVERGING.positive[j - (levels.length - k)]!;
   };
   const trace = (j: number, sign: 1 | -1, half: boolean, legend: boolean) => {
-    const pct = order.map((item) => shares(item)?.[j] ?? null);
+    const pct = order.map((item) => partialShares(item)?.[j] ?? null);
     return {
       type: "bar" as const,
       orientation: "h",
@@ -116,19 +147,62 @@ function buildLikert(
     };
   };
   // Relative stacking grows outward from zero in trace order: the neutral halves first, then inner to outer.
-  const traces = [];
+  const traces: Trace[] = [];
   if (neutral !== null) traces.push(trace(neutral, -1, true, true), trace(neutral, 1, true, false));
   for (let d = 0; d < k; ++d)
     traces.push(trace(k - 1 - d, -1, false, true), trace(levels.length - k + d, 1, false, true));
+  // Hidden counts must not look like zeros: the hidden remainder of a partly shown item is one grey segment at
+  // the outer right end (its size is total minus the shown counts, which a reader can already work out), and an
+  // item with nothing to draw gets the word "suppressed" at zero. Only figures with hidden counts change.
+  const partial = order.map(hiddenShare);
+  if (partial.some((h) => h !== null)) {
+    traces.push({
+      type: "bar",
+      orientation: "h",
+      name: "Suppressed (small counts)",
+      legendrank: 100 + levels.length,
+      showlegend: true,
+      x: partial.map((h) => (h === null ? null : round(h))),
+      y: labels,
+      marker: {
+        color: MISSING_FILL,
+        line: { color: MUTED, width: 1 },
+        pattern: { shape: "/", fgcolor: MUTED, size: 6 },
+      },
+      customdata: order.map((item, i) =>
+        partial[i] === null
+          ? ""
+          : `${item.label}: ${item.counts.filter((c) => c === null).length} level(s) suppressed, together ${Math.round(partial[i]!)}%`,
+      ),
+      hovertemplate: "%{customdata}<extra></extra>",
+    });
+  }
+  const blank = order.filter((item) => partialShares(item) === null && item.counts.some((c) => c === null));
+  if (blank.length) {
+    traces.push({
+      type: "scatter",
+      mode: "markers+text",
+      name: "suppressed",
+      showlegend: false,
+      x: blank.map(() => 0),
+      y: blank.map((item) => labels[order.indexOf(item)]!),
+      marker: { symbol: "x-thin-open", size: 9, color: MUTED, line: { width: 2, color: MUTED } },
+      text: blank.map(() => "suppressed"),
+      textposition: "middle right",
+      textfont: { size: 11, color: MUTED },
+      customdata: blank.map((item) => `${item.label}: suppressed (small counts)`),
+      hovertemplate: "%{customdata}<extra></extra>",
+    });
+  }
   const extent = Math.max(
     50,
     ...order.map((item) => {
-      const s = shares(item);
+      const s = partialShares(item);
       if (!s) return 0;
-      const half = neutral === null ? 0 : s[neutral]! / 2;
+      const half = neutral === null ? 0 : (s[neutral] ?? 0) / 2;
       return Math.max(
-        negIdx.reduce((a, j) => a + s[j]!, half),
-        posIdx.reduce((a, j) => a + s[j]!, half),
+        negIdx.reduce((a, j) => a + (s[j] ?? 0), half),
+        posIdx.reduce((a, j) => a + (s[j] ?? 0), half) + (hiddenShare(item) ?? 0),
       );
     }),
   );
@@ -155,7 +229,8 @@ function buildLikert(
     yaxis: categoryAxis(labels),
     uniformtext: { mode: "hide", minsize: 10 },
   });
-  if (!order.some((i) => shares(i) !== null)) (layout.annotations as unknown[]).push(emptyAnnotation());
+  if (!order.some((i) => partialShares(i) !== null) && !blank.length)
+    (layout.annotations as unknown[]).push(emptyAnnotation());
   const suppressed = order.some((i) => i.counts.some((c) => c === null));
   return assembleFigure(
     options,
@@ -163,13 +238,21 @@ function buildLikert(
     {
       columns: ["", ...levels, "Net", "n"],
       rows: order.map((item) => {
-        const s = shares(item);
-        const total = s ? (item.counts as number[]).reduce((a, b) => a + b, 0) : null;
+        const s = partialShares(item);
+        const total = shares(item)
+          ? (item.counts as number[]).reduce((a, b) => a + b, 0)
+          : s
+            ? (item.total ?? null)
+            : null;
         const n = net(item);
         return [
           item.label,
           ...levels.map((_, j) =>
-            s ? `${Math.round(s[j]!)}%` : item.counts.some((c) => c === null) ? "suppressed" : "–",
+            s && s[j] !== null
+              ? `${Math.round(s[j]!)}%`
+              : item.counts.some((c) => c === null)
+                ? "suppressed"
+                : "–",
           ),
           n === null ? "–" : `${n >= 0 ? "+" : ""}${Math.round(n)}`,
           total === null ? "" : String(total),
@@ -179,7 +262,9 @@ function buildLikert(
         "Net = agreeing minus disagreeing levels, in percentage points" +
           (neutral === null ? "." : `; "${levels[neutral]}" is split across zero.`),
         ...(suppressed
-          ? ["Suppressed: items with counts below the disclosure threshold are not shown."]
+          ? [
+              'Suppressed: counts below the disclosure threshold are hidden; the grey "Suppressed" segment is the hidden levels of an item together, and an item marked "suppressed" has no level that may be shown.',
+            ]
           : []),
       ],
     },

@@ -11,6 +11,7 @@ import {
 } from "./common.js";
 import {
   DEFAULT_WIDTH,
+  MUTED as MISSING_MARK,
   PALETTE,
   formatValueInterval,
   formatValue,
@@ -19,7 +20,7 @@ import {
   themeLayout,
   categoryAxis,
 } from "./theme.js";
-import type { Datum, Figure, FigureOptions } from "./types.js";
+import type { Datum, Figure, FigureOptions, Trace } from "./types.js";
 
 /** One series of a grouped bar chart: a group (e.g. "Received training") and its value per category. */
 export interface BarGroup {
@@ -74,7 +75,7 @@ function buildGrouped(
   const labels = wrapped(order);
   const width = options.width ?? DEFAULT_WIDTH;
   const height = Math.max(300, 190 + order.length * (14 + 18 * groups.length));
-  const traces = groups.map((g, i) => {
+  const traces: Trace[] = groups.map((g, i) => {
     const cells = order.map((label) => cell(g, label));
     const err = whiskers(cells);
     return {
@@ -99,8 +100,21 @@ function buildGrouped(
       hovertemplate: "%{customdata}<extra></extra>",
     };
   });
+  // A hidden value must not look like a zero: each suppressed cell gets a grey cross at the axis with the word
+  // "suppressed", placed in its group's slot (scattermode "group" offsets points like the bars of the same
+  // offsetgroup). Only figures with a suppressed cell carry the extra traces, so other specs are unchanged.
+  const anySuppressed = groups.some((g) => order.some((label) => cell(g, label).suppressed));
+  if (anySuppressed) {
+    traces.forEach((t, i) => Object.assign(t as Record<string, unknown>, { offsetgroup: String(i) }));
+    groups.forEach((g, i) => {
+      const hidden = order.filter((label) => cell(g, label).suppressed);
+      if (!hidden.length) return;
+      traces.push(suppressedMarkers(g.name, i, hidden, labels, order));
+    });
+  }
   const layout = themeLayout(options, { width, height, marginBottom: 80 });
   Object.assign(layout, {
+    ...(anySuppressed ? { scattermode: "group", scattergap: 0.25 } : {}),
     barmode: "group",
     bargap: 0.25,
     bargroupgap: 0.05,
@@ -124,4 +138,31 @@ function buildGrouped(
       footnotes: footnotes(all),
     },
   );
+}
+
+/** A marker trace for the suppressed cells of one group: a grey cross at zero and the word "suppressed". */
+function suppressedMarkers(
+  name: string,
+  index: number,
+  hidden: readonly string[],
+  labels: readonly string[],
+  order: readonly string[],
+): Trace {
+  return {
+    type: "scatter",
+    mode: "markers+text",
+    orientation: "h",
+    offsetgroup: String(index),
+    name: `${name} (suppressed)`,
+    showlegend: false,
+    x: hidden.map(() => 0),
+    y: hidden.map((label) => labels[order.indexOf(label)]!),
+    marker: { symbol: "x-thin-open", size: 9, color: MISSING_MARK, line: { width: 2, color: MISSING_MARK } },
+    text: hidden.map(() => "suppressed"),
+    textposition: "middle right",
+    textfont: { size: 11, color: MISSING_MARK },
+    cliponaxis: false,
+    customdata: hidden.map((label) => `${name} · ${label}: suppressed (small count)`),
+    hovertemplate: "%{customdata}<extra></extra>",
+  };
 }

@@ -1,6 +1,6 @@
 /** One plotly trace. Kept loose on purpose: plotly's own typings cover more than the builders ever emit. */
 export interface Trace {
-  readonly type: "bar" | "scatter";
+  readonly type: "bar" | "scatter" | "box";
   readonly [key: string]: unknown;
 }
 

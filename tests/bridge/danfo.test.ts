@@ -1,7 +1,8 @@
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import * as dfd from "danfojs-node";
-import { fromDataFrame, toDataFrame } from "../../src/bridge/danfo.js";
+import { op } from "arquero";
+import { fromDataFrame, fullLabels, toDataFrame, withoutMissing } from "../../src/bridge/danfo.js";
 import { levelsOf, withLevels } from "../../src/codebook/levels.js";
 import { loadSurvey } from "../../src/survey/load-survey.js";
 
@@ -20,12 +21,12 @@ const tiny = () =>
   );
 
 describe("toDataFrame(table)", () => {
-  it("keeps labels, numbers and flags, joins multi-selects with '; ' ([] -> '', unanswered -> null)", () => {
+  it("keeps labels, numbers and flags, joins multi-selects with '; ' ([] -> '', unanswered -> null, missing number -> NaN)", () => {
     const df = toDataFrame(tiny());
     expect(df.columns).toEqual(["area", "sources", "minutes", "trained"]);
     expect(df.column("sources").values).toEqual(["GPs; Self-referral", "", null]);
     expect(df.column("area").values).toEqual(["Active Cumbria", null, "Active Cheshire"]);
-    expect(df.column("minutes").values).toEqual([120, null, 30]);
+    expect(df.column("minutes").values).toEqual([120, NaN, 30]);
     expect(df.column("trained").values).toEqual([true, null, false]);
     expect(df.dtypes).toEqual(["string", "string", "float32", "boolean"]);
   });
@@ -83,5 +84,50 @@ describe("fromDataFrame(df)", () => {
     expect(() => fromDataFrame({} as dfd.DataFrame)).toThrow(
       "fromDataFrame: expected a danfojs-node DataFrame",
     );
+  });
+});
+
+describe("missing numbers stay missing through the bridge (synthetic Link Worker data)", () => {
+  const lw = loadSurvey("link-worker", { area: "" }).table.select("ap_area", "weekly_minutes");
+  const byArea = (rows: { ap_area: string; weekly_minutes_mean: number }[]) =>
+    Object.fromEntries(rows.map((r) => [r.ap_area, r.weekly_minutes_mean]));
+  it("a column with gaps: no group mean counts a gap as zero; withoutMissing then groupby gives arquero's means", () => {
+    const expected = Object.fromEntries(
+      lw
+        .groupby("ap_area")
+        .rollup({ m: op.mean("weekly_minutes") })
+        .objects()
+        .map((r) => [(r as { ap_area: string }).ap_area, (r as { m: number }).m]),
+    );
+    // The figures: Lancashire 155.4 (not 151.6), Cumbria 166.7 (not 161.7).
+    expect(expected["Active Lancashire"]!.toFixed(1)).toBe("155.4");
+    expect(expected["Active Cumbria"]!.toFixed(1)).toBe("166.7");
+    const df = toDataFrame(lw);
+    expect(df.column("weekly_minutes").values.some((v) => Number.isNaN(v))).toBe(true);
+    const naive = byArea(dfd.toJSON(df.groupby(["ap_area"]).mean()) as never);
+    // danfojs's groupby does not skip NaN: a group with a gap gives NaN, never a wrong number.
+    expect(naive["Active Lancashire"]).toBeNaN();
+    const means = byArea(
+      dfd.toJSON(withoutMissing(df, ["weekly_minutes"]).groupby(["ap_area"]).mean()) as never,
+    );
+    for (const [area, m] of Object.entries(expected)) expect(means[area]).toBeCloseTo(m, 4);
+    // Series.mean skips NaN: the overall mean of those who answered.
+    const all = lw.rollup({ m: op.mean("weekly_minutes") }).object() as { m: number };
+    expect(df.column("weekly_minutes").mean()).toBeCloseTo(all.m, 4);
+  });
+  it("withoutMissing names an unknown column", () => {
+    expect(() => withoutMissing(toDataFrame(lw), ["minutes"])).toThrow(
+      'withoutMissing: no column "minutes" in the DataFrame (columns: ap_area, weekly_minutes)',
+    );
+  });
+  it("prints whole labels (danfojs cuts cells at 16 characters), also after fullLabels on a derived frame", () => {
+    const df = toDataFrame(
+      lw.filter((d: { ap_area: string }) => d.ap_area === "Active Lancashire").slice(0, 3),
+    );
+    expect(df.toString()).toContain("Active Lancashire");
+    expect(df.toString()).not.toContain("Active Lancashi…");
+    const counts = df.groupby(["ap_area"]).count();
+    expect(counts.toString()).toContain("Active Lancashi…");
+    expect(fullLabels(counts).toString()).toContain("Active Lancashire");
   });
 });

@@ -1,0 +1,147 @@
+import { table } from "arquero";
+import { describe, expect, it } from "vitest";
+import { withLevels } from "../../src/codebook/levels.js";
+import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
+import { stratified } from "../../src/strata/stratified.js";
+
+// Invented respondents from counts per stratum: [[yes-yes, yes-no], [no-yes, no-no]].
+function fromCounts(strata: Record<string, number[][]>) {
+  const rows: { trained: string; knows: string; area: string | null }[] = [];
+  for (const [area, t] of Object.entries(strata))
+    t.forEach((r, i) =>
+      r.forEach((n, j) => {
+        for (let k = 0; k < n; k++) rows.push({ area, trained: ["Yes", "No"][i]!, knows: ["Yes", "No"][j]! });
+      }),
+    );
+  rows.push({ area: null, trained: "Yes", knows: "No" });
+  return withLevels(
+    table({
+      trained: rows.map((r) => r.trained),
+      knows: rows.map((r) => r.knows),
+      area: rows.map((r) => r.area),
+    }),
+    {
+      trained: ["Yes", "No"],
+      knows: ["Yes", "No"],
+    },
+  );
+}
+// R: mantelhaen.test on these three strata: X-squared = 6.476680691140511, p = 0.010929890944872504,
+// common OR 2.5193572782077012 (tests/stats/reference/mantelhaen.json, "invented 2x2x3").
+const three = {
+  A: [
+    [12, 30],
+    [4, 23],
+  ],
+  B: [
+    [9, 14],
+    [6, 20],
+  ],
+  C: [
+    [15, 22],
+    [7, 31],
+  ],
+};
+// The same with no small count in A, so all three are shown in full under the default threshold.
+const shown = {
+  ...three,
+  A: [
+    [12, 30],
+    [6, 23],
+  ],
+};
+
+describe("stratified(table, row, col, strata)", () => {
+  it("without disclosure control: one table per stratum and the pooled test as R's mantelhaen.test", () => {
+    const s = stratified(fromCounts(three), "trained", "knows", "area", { suppress: false });
+    expect(s.tables.map((t) => t.counts)).toEqual(Object.values(three));
+    expect(s.missing).toBe(1);
+    expect(s.pooled!.p).toBeCloseTo(0.010929890944872504, 12);
+    expect(s.pooled!.form === "2x2xK" && s.pooled!.oddsRatio).toBeCloseTo(2.5193572782077012, 12);
+    expect(s.pooled!.strataUsed).toEqual(["A", "B", "C"]);
+  });
+  it("shown strata enter alone; two hidden strata enter combined when their sum is publishable", () => {
+    const data = {
+      ...shown,
+      D: [
+        [3, 6],
+        [5, 8],
+      ],
+      E: [
+        [6, 2],
+        [4, 9],
+      ],
+    };
+    const s = stratified(fromCounts(data), "trained", "knows", "area");
+    expect(s.tables.filter((t) => t.hidden).map((t) => t.stratum)).toEqual(["D", "E"]);
+    expect(s.pooled!.merged).toEqual(["D", "E"]);
+    const combined = [
+      [9, 8],
+      [9, 17],
+    ];
+    const expected = mantelHaenszel([...Object.values(shown), combined]);
+    expect(s.pooled!.statistic).toBeCloseTo(expected.statistic, 12);
+    expect(s.reason).toContain("2 hidden strata combined into one (D, E)");
+  });
+  it("a single hidden stratum (its combined table is itself) is left out, so no number of it is used", () => {
+    const s = stratified(
+      fromCounts({
+        ...shown,
+        D: [
+          [3, 6],
+          [5, 8],
+        ],
+      }),
+      "trained",
+      "knows",
+      "area",
+    );
+    expect(s.pooled!.leftOut).toEqual(["D"]);
+    expect(s.pooled!.statistic).toBeCloseTo(mantelHaenszel(Object.values(shown)).statistic, 12);
+  });
+  it("no pooled test when every stratum is hidden", () => {
+    const s = stratified(
+      fromCounts({
+        D: [
+          [3, 6],
+          [5, 8],
+        ],
+      }),
+      "trained",
+      "knows",
+      "area",
+    );
+    expect(s.pooled).toBeNull();
+    expect(s.reason).toContain("every stratum is hidden");
+  });
+  it("names an unknown column", () => {
+    expect(() => stratified(fromCounts(three), "trained", "knows", "region")).toThrow(
+      'stratified: no column "region" in the table',
+    );
+  });
+});
+
+describe("stratifiedDisplay(result)", () => {
+  it("stacks the strata, marks suppressed cells and states the pooled test and the hidden-strata rule", async () => {
+    const { stratifiedDisplay } = await import("../../src/strata/stratified.js");
+    const s = stratified(
+      fromCounts({
+        ...shown,
+        D: [
+          [3, 6],
+          [5, 8],
+        ],
+      }),
+      "trained",
+      "knows",
+      "area",
+    );
+    const d = stratifiedDisplay(s);
+    expect(d.body[0]).toEqual(["A · Yes", "12", "30", "42"]);
+    const dYes = d.body.find((r) => r[0] === "D · Yes")!;
+    expect(dYes[1]).toBe("<5");
+    expect(dYes[3]).toBe("–");
+    expect(d.notes.join(" ")).toContain("left out: D");
+    expect(d.notes.join(" ")).toContain("common odds ratio");
+  });
+});
