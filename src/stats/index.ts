@@ -13,3 +13,4 @@ export {
   type AdjustedFamily,
   type FamilyMember,
 } from "./adjust-p.js";
+export type { FisherMode, FisherOptions, FisherResult } from "./fisher-exact.js";
