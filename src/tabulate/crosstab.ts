@@ -139,7 +139,8 @@ export class CrosstabResult extends Tabulation {
  *
  * Levels come from `withLevels` when recorded (empty levels kept), else the sorted distinct values; booleans
  * read as "No"/"Yes". Missing answers are counted in `missing`, not tabulated, unless `missing: "level"`.
- * The test always runs on unweighted counts (no Rao-Scott correction), leaving out the "Missing" level.
+ * The test runs on the valid levels (never "Missing"): on unweighted counts, or for a weighted table the
+ * design-based Rao-Scott F test (survey::svychisq) on the respondents with both answers.
  * @example
  * const t = crosstab(lw, "trained", "collaborates_with_providers", { percent: "row" });
  * t.counts;          // [[12, 30], [4, 23]]
@@ -249,7 +250,12 @@ function buildCrosstab(
   const validRows = rowIdx.filter((i) => i !== rm).map((_, k) => k);
   const validCols = colIdx.filter((j) => j !== cm).map((_, k) => k);
   const testCounts = validRows.map((i) => validCols.map((j) => unweighted[i]![j]!));
-  const test = associationTest(testCounts, options.test ?? "auto");
+  // Weighted: the design-based Rao-Scott test (issue 12) needs only the cell sums of w and w^2 and n.
+  const valid = (g: number[][]) => validRows.map((i) => validCols.map((j) => g[i]![j]!));
+  const design = squares
+    ? { sums: valid(counts), squares: valid(squares), n: sum(testCounts.map(sum)) }
+    : undefined;
+  const test = associationTest(testCounts, options.test ?? "auto", design);
 
   let missingRow = 0;
   let missingCol = 0;
@@ -391,10 +397,13 @@ export function testNote(result: AssociationTest | NoTest, weighted: boolean): s
   if (result.method === null) return `Association: ${result.reason}.`;
   // tslab compiles without strictNullChecks, where `method === null` does not narrow the union.
   const test = result as AssociationTest;
-  const on = weighted ? " (on unweighted counts)" : "";
-  const v = `Cramér's V = ${test.cramersV.toFixed(3)}`;
-  if (test.method === "fisher")
-    return `Fisher's exact test${on}: p = ${formatP(test.p)}; ${v} (${test.reason}).`;
+  const on = weighted && test.method !== "rao-scott" ? " (on unweighted counts)" : "";
+  const v = `Cramér's V = ${test.cramersV.toFixed(3)}${test.vOn === "weighted table" ? " (on the weighted table)" : ""}`;
+  if (test.method === "rao-scott") {
+    const [ndf, ddf] = test.fDf ?? [NaN, NaN];
+    return `${test.label}: F = ${test.statistic.toFixed(2)} on ${ndf.toFixed(2)} and ${ddf.toFixed(1)} df, p = ${formatP(test.p)}; ${v} (${test.reason}).`;
+  }
+  if (test.method === "fisher") return `${test.label}${on}: p = ${formatP(test.p)}; ${v} (${test.reason}).`;
   return (
     `Chi-square test${on}: X² = ${test.statistic.toFixed(2)}, df = ${test.df}, p = ${formatP(test.p)}; ${v}` +
     ` (${test.reason}).`
