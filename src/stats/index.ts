@@ -14,3 +14,4 @@ export {
   type FamilyMember,
 } from "./adjust-p.js";
 export type { FisherMode, FisherOptions, FisherResult } from "./fisher-exact.js";
+export { compareColumnProportions, type ColumnComparisons, type ColumnPair } from "./column-proportions.js";
