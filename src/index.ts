@@ -165,3 +165,29 @@ export { ask, type AskOptions, type Answer } from "./ask/ask.js";
 // stats (issue 4): intervals and tests on counts
 export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";
 export type { WilsonInterval, ChiSquareResult } from "./stats/index.js";
+
+// stats (issue 12): design-based tests for weighted tables, Fisher with a Monte Carlo fallback, families of tests
+export {
+  raoScottTest,
+  raoScottFromCells,
+  surveyShare,
+  shareFromSums,
+  adjustP,
+  adjustFamily,
+  compareColumnProportions,
+} from "./stats/index.js";
+export type {
+  RaoScottResult,
+  RaoScottStatistic,
+  WeightedCells,
+  SurveyShare,
+  ShareSums,
+  AdjustMethod,
+  AdjustedFamily,
+  FamilyMember,
+  FisherMode,
+  FisherOptions,
+  FisherResult,
+  ColumnComparisons,
+  ColumnPair,
+} from "./stats/index.js";
