@@ -108,3 +108,10 @@ writeFileSync(
   ) + "\n",
 );
 console.log(`\n${JSON.stringify(machine)}; ${seconds} s; wrote bench/results.json`);
+
+// Fisher's test on survey-sized tables, with R's fisher.test timed in the same run (bench/fisher.ts).
+console.log("\nFisher's test on survey-sized tables (bench/fisher.ts):");
+execFileSync(process.execPath, [...process.execArgv, join(root, "bench/fisher.ts")], {
+  cwd: root,
+  stdio: "inherit",
+});

@@ -250,3 +250,29 @@ export {
   type CompareGroupsResult,
   type NumericTest,
 } from "./numeric/compare-groups.js";
+
+// stats (issue 12): design-based tests for weighted tables, Fisher with a Monte Carlo fallback, families of tests
+export {
+  raoScottTest,
+  raoScottFromCells,
+  surveyShare,
+  shareFromSums,
+  adjustP,
+  adjustFamily,
+  compareColumnProportions,
+} from "./stats/index.js";
+export type {
+  RaoScottResult,
+  RaoScottStatistic,
+  WeightedCells,
+  SurveyShare,
+  ShareSums,
+  AdjustMethod,
+  AdjustedFamily,
+  FamilyMember,
+  FisherMode,
+  FisherOptions,
+  FisherResult,
+  ColumnComparisons,
+  ColumnPair,
+} from "./stats/index.js";

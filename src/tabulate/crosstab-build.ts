@@ -61,7 +61,12 @@ export function buildCrosstab(
   const validRows = rowIdx.filter((i) => i !== rm).map((_, k) => k);
   const validCols = colIdx.filter((j) => j !== cm).map((_, k) => k);
   const testCounts = validRows.map((i) => validCols.map((j) => unweighted[i]![j]!));
-  const test = associationTest(testCounts, options.test ?? "auto");
+  // Weighted: the design-based Rao-Scott test (issue 12) needs only the cell sums of w and w^2 and n.
+  const valid = (g: number[][]) => validRows.map((i) => validCols.map((j) => g[i]![j]!));
+  const design = squares
+    ? { sums: valid(counts), squares: valid(squares), n: sum(testCounts.map(sum)) }
+    : undefined;
+  const test = associationTest(testCounts, options.test ?? "auto", design);
 
   let missingRow = 0;
   let missingCol = 0;

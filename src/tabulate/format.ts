@@ -71,11 +71,14 @@ export interface FormatTestOptions {
 export function formatTest(test: AssociationTest | NoTest | null, options: FormatTestOptions = {}): string {
   if (!test) return "No test: none was asked for.";
   if (!hasTest(test)) return `No test: ${test.reason.replace(/^no test: /, "")}.`;
-  const on = options.weighted ? " (on unweighted counts)" : "";
-  const name =
-    test.method === "fisher"
-      ? `Fisher's exact test${on}`
-      : `Chi-square test${on} (X² = ${test.statistic.toFixed(2)}, df = ${test.df})`;
+  const on = options.weighted && test.method !== "rao-scott" ? " (on unweighted counts)" : "";
+  let name: string;
+  if (test.method === "rao-scott") {
+    const [ndf, ddf] = test.fDf ?? [NaN, NaN];
+    name = `${test.label} (F = ${test.statistic.toFixed(2)} on ${ndf.toFixed(2)} and ${ddf.toFixed(1)} df)`;
+  } else if (test.method === "fisher") name = `${test.label}${on}`;
+  else name = `Chi-square test${on} (X² = ${test.statistic.toFixed(2)}, df = ${test.df})`;
+  const v = `Cramér's V = ${test.cramersV.toFixed(2)}${test.vOn === "weighted table" ? " (on the weighted table)" : ""}`;
   const why = options.brief ? "" : ` (${test.reason})`;
-  return `${name}: ${formatP(test.p)}, Cramér's V = ${test.cramersV.toFixed(2)}${why}.`;
+  return `${name}: ${formatP(test.p)}, ${v}${why}.`;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fisherExact } from "../../src/stats/index.js";
 
@@ -7,11 +9,14 @@ import { fisherExact } from "../../src/stats/index.js";
 const close = (actual: number, expected: number, tol: number) =>
   expect(Math.abs(actual - expected)).toBeLessThan(tol);
 
+// The documented values are exact: pin the mode so that a loaded machine cannot turn them into simulations.
+const exact = (t: number[][]) => fisherExact(t, { mode: "exact" });
+
 describe("fisherExact", () => {
   it("fisherExact matches R's TeaTasting example (p-value = 0.4857 = 17/35)", () => {
     // Hypergeometric probabilities of x = 0..4: 1/70, 8/35, 18/35, 8/35, 1/70; observed x = 3 (8/35):
     // p = 1/70 + 8/35 + 8/35 + 1/70 = 17/35.
-    const { p } = fisherExact([
+    const { p } = exact([
       [3, 1],
       [1, 3],
     ]);
@@ -21,7 +26,7 @@ describe("fisherExact", () => {
 
   it("fisherExact matches R's Convictions example (p-value = 0.0005367 = 3571/6653325)", () => {
     // matrix(c(2, 10, 15, 3), nrow = 2) is [[2, 15], [10, 3]]; the tail sum is 3571/6653325.
-    const { p } = fisherExact([
+    const { p } = exact([
       [2, 15],
       [10, 3],
     ]);
@@ -33,7 +38,7 @@ describe("fisherExact", () => {
     // [[6, 2], [1, 4]]: probabilities 7, 70, 175, 140, 35, 2 (/429) for x = 2..7, observed 35/429:
     // p = (7 + 35 + 2) / 429 = 4/39.
     close(
-      fisherExact([
+      exact([
         [6, 2],
         [1, 4],
       ]).p,
@@ -42,7 +47,7 @@ describe("fisherExact", () => {
     );
     // [[8, 2], [1, 5]]: observed 27/1144; smaller or equal: 3/286, 27/1144, 1/1144 -> 5/143.
     close(
-      fisherExact([
+      exact([
         [8, 2],
         [1, 5],
       ]).p,
@@ -51,7 +56,7 @@ describe("fisherExact", () => {
     );
     // [[0, 5], [5, 0]]: the two extreme tables, 1/252 each -> 1/126.
     close(
-      fisherExact([
+      exact([
         [0, 5],
         [5, 0],
       ]).p,
@@ -62,7 +67,7 @@ describe("fisherExact", () => {
 
   it("fisherExact matches R's Job satisfaction 4 x 4 example (p-value = 0.7827)", () => {
     // Brute force over all 90,208,550 tables with these margins: 0.7826849389663724.
-    const { p } = fisherExact([
+    const { p } = exact([
       [1, 3, 10, 6],
       [2, 3, 10, 7],
       [1, 6, 14, 12],
@@ -74,7 +79,7 @@ describe("fisherExact", () => {
 
   it("fisherExact matches brute-force enumeration on survey-shaped 2 x 5, 3 x 4 and 3 x 3 tables", () => {
     close(
-      fisherExact([
+      exact([
         [12, 5, 9, 3, 7],
         [4, 10, 6, 8, 2],
       ]).p,
@@ -82,7 +87,7 @@ describe("fisherExact", () => {
       1e-6,
     );
     close(
-      fisherExact([
+      exact([
         [8, 3, 5, 2],
         [4, 9, 1, 6],
         [2, 5, 7, 3],
@@ -91,7 +96,7 @@ describe("fisherExact", () => {
       1e-6,
     );
     close(
-      fisherExact([
+      exact([
         [3, 0, 1],
         [0, 4, 0],
         [1, 0, 3],
@@ -107,13 +112,13 @@ describe("fisherExact", () => {
       [4, 10, 6, 8, 2],
     ];
     const transposed = t[0]!.map((_, j) => t.map((row) => row[j]!));
-    close(fisherExact(transposed).p, 0.030474136127876028, 1e-6);
-    close(fisherExact([t[1]!, t[0]!]).p, 0.030474136127876028, 1e-6);
+    close(exact(transposed).p, 0.030474136127876028, 1e-6);
+    close(exact([t[1]!, t[0]!]).p, 0.030474136127876028, 1e-6);
   });
 
   it("fisherExact handles a 2 x 5 table with n = 400 quickly", () => {
     const start = performance.now();
-    const { p } = fisherExact([
+    const { p } = exact([
       [40, 35, 30, 45, 50],
       [38, 42, 20, 55, 45],
     ]);
@@ -126,7 +131,7 @@ describe("fisherExact", () => {
 
   it("fisherExact leaves out a level with no answers (p unchanged)", () => {
     close(
-      fisherExact([
+      exact([
         [3, 0, 1],
         [0, 0, 0],
         [1, 0, 3],
@@ -137,9 +142,9 @@ describe("fisherExact", () => {
   });
 
   it("fisherExact returns p = 1 when only one table has the margins (one non-empty row or column)", () => {
-    expect(fisherExact([[3, 4, 5]]).p).toBe(1);
+    expect(exact([[3, 4, 5]]).p).toBe(1);
     expect(
-      fisherExact([
+      exact([
         [3, 0],
         [4, 0],
       ]).p,
@@ -148,35 +153,92 @@ describe("fisherExact", () => {
 
   it("fisherExact rejects tables with no valid responses, missing or non-integer cells, naming the cell", () => {
     expect(() =>
-      fisherExact([
+      exact([
         [0, 0],
         [0, 0],
       ]),
     ).toThrow("fisherExact: the table has no counts");
     expect(() =>
-      fisherExact([
+      exact([
         [1, 2],
         [null as unknown as number, 3],
       ]),
     ).toThrow("fisherExact: counts[1][0] is null");
     expect(() =>
-      fisherExact([
+      exact([
         [1, 2.5],
         [3, 4],
       ]),
     ).toThrow("fisherExact: counts[0][1] is 2.5; this test needs whole (unweighted) counts");
   });
 
-  it("fisherExact refuses, with a clear error, a table too large to enumerate", () => {
-    expect(() =>
-      fisherExact([
-        [120, 80, 100, 90, 110],
-        [100, 120, 90, 80, 110],
-        [80, 100, 120, 110, 90],
-        [110, 90, 80, 120, 100],
-      ]),
-    ).toThrow(
-      /fisherExact: the 4 x 5 table with n = 2000 is too large for exact enumeration; use chiSquareTest/,
+  it("fisherExact({ mode: 'exact' }) refuses, with a clear error, a table too large to enumerate", () => {
+    expect(() => fisherExact(big, { mode: "exact" })).toThrow(
+      /fisherExact: the 4 x 5 table with n = 2000 is too large for exact enumeration; use mode "auto" or "simulate"/,
     );
   });
+
+  it("fisherExact (auto) answers a table too large to enumerate within the time limit, by simulation, saying so", () => {
+    const t0 = performance.now();
+    const r = fisherExact(big, { B: 20000 });
+    expect(performance.now() - t0).toBeLessThan(2500);
+    expect(r.exact).toBe(false);
+    expect(r.method).toMatch(
+      /^Fisher's test, Monte Carlo p \(B = \d+.*Patefield's algorithm, seed 1; MC SE /,
+    );
+    expect(r.p).toBeGreaterThan(0);
+    expect(r.se).toBeGreaterThan(0);
+  });
+
+  it("fisherExact rejects bad options, naming them", () => {
+    expect(() =>
+      fisherExact(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { mode: "fast" as "auto" },
+      ),
+    ).toThrow(/mode must be .* got fast/);
+    expect(() =>
+      fisherExact(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { B: 0.5 },
+      ),
+    ).toThrow(/B must be a whole number >= 1, got 0.5/);
+  });
+});
+
+const big = [
+  [120, 80, 100, 90, 110],
+  [100, 120, 90, 80, 110],
+  [80, 100, 120, 110, 90],
+  [110, 90, 80, 120, 100],
+];
+
+// Survey-sized synthetic tables with R's fisher.test p (tests/stats/reference/make-fisher-fixtures.R).
+const fixtures = JSON.parse(readFileSync(join(__dirname, "reference/fisher-fixtures.json"), "utf8")) as {
+  tables: { name: string; counts: number[][]; p: number | null }[];
+};
+
+describe("fisherExact on survey-sized tables agrees with R's fisher.test", () => {
+  for (const t of fixtures.tables.filter(
+    (t) => t.p !== null && ["2x5", "3x3 n=60", "2x2"].some((s) => t.name.startsWith(s)),
+  )) {
+    it(`${t.name}: exact p within 1e-9 relative of R`, () => {
+      const r = fisherExact(t.counts, { mode: "exact" });
+      expect(r.exact).toBe(true);
+      expect(Math.abs(r.p - t.p!) / t.p!).toBeLessThan(1e-9);
+    });
+  }
+  for (const t of fixtures.tables.filter((t) => t.p !== null)) {
+    it(`${t.name}: simulated p (B = 20000, seeded) within 4 Monte Carlo SE of R's exact p, reproducibly`, () => {
+      const r = fisherExact(t.counts, { mode: "simulate", B: 20000, seed: 7 });
+      expect(Math.abs(r.p - t.p!)).toBeLessThan(4 * Math.max(r.se, 1 / 20000));
+      expect(fisherExact(t.counts, { mode: "simulate", B: 20000, seed: 7 }).p).toBe(r.p);
+    });
+  }
 });
