@@ -40,7 +40,12 @@ export function formatValue(value: number | null | undefined, unit: "%" | "" = "
   return unit === "%" ? `${Math.round(value)}%` : String(round(value, 1));
 }
 
-/** "68–80%" or "" when either end is missing. */
+/**
+ * An interval as figures label it, rounded like the values: "68–80%", or "" when either end is missing.
+ * (Tables quote one decimal with `formatPercentInterval` in src/tabulate/format.ts.)
+ * @example
+ * formatValueInterval(67.6, 80.2); // "68–80%"
+ */
 export function formatValueInterval(
   lower: number | null | undefined,
   upper: number | null | undefined,

@@ -80,8 +80,25 @@ function minutesFor(rng: Rng, band: "inactive" | "fairly" | "active", r: SynthRe
   }
 }
 
+/** The respondents shared by every section of the Link Worker truth, and the bases after partial submissions. */
+interface Cohort {
+  readonly rng: Rng;
+  readonly all: SynthRespondent[];
+  readonly mer: SynthRespondent[];
+  readonly rest: SynthRespondent[];
+}
+interface Bases {
+  /** Stopped after the confidence questions, and after travel. */
+  readonly p1: SynthRespondent[];
+  readonly p2: SynthRespondent[];
+  readonly base294: SynthRespondent[];
+  readonly base286: SynthRespondent[];
+}
+
 /**
- * The cleaned ground truth of the synthetic Link Worker survey (300 respondents), with planned counts.
+ * The cleaned ground truth of the synthetic Link Worker survey (300 respondents), with planned counts:
+ * one section of the questionnaire per function below, called in questionnaire order (the seeded draws
+ * must stay in this order for the exports to stay byte-identical).
  * @example
  * buildLinkWorkers(createRng(SEED.linkWorker)).length; // 300
  */
@@ -91,8 +108,24 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
   const rest = all.filter((r) => r.area !== "merseyside");
   const emails = new Set<string>();
   for (const r of all) r.email = rng.next() < 0.85 ? syntheticEmail(rng, emails) : null;
+  const cohort: Cohort = { rng, all, mer, rest };
+  profileAndContact(cohort);
+  training(cohort);
+  const bases = partialSubmissions(cohort);
+  const withBases = { ...cohort, ...bases };
+  ownActivity(withBases);
+  knowledgeAndConfidence(withBases);
+  motivation(withBases);
+  provisionKnowledge(withBases);
+  travel(withBases);
+  provisionRatings(withBases);
+  outcomeMonitoring(withBases);
+  otherText(withBases);
+  return all;
+}
 
-  // Profile and initial contact: unrelated to everything below.
+/** Profile and initial contact: unrelated to everything below. */
+function profileAndContact({ rng, all }: Cohort): void {
   for (const r of all) {
     r.answers.employer = rng.pick(opts("employer"), [10, 45, 10, 25, 7, 2, 1]);
   }
@@ -130,8 +163,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
     "Self-referral",
     opts("referral_sources"),
   );
+}
 
-  // Training: Merseyside 17 of 69 (25%, published); the rest 40 of 231, so 57 of 300 = 19%; in role 36 = 12%.
+/** Training: Merseyside 17 of 69 (25%, published); the rest 40 of 231, so 57 of 300 = 19%; in role 36 = 12%. */
+function training({ rng, mer, rest }: Cohort): void {
   const training = (group: SynthRespondent[], inRole: number, before: number) => {
     const trained = rng.sample(group, inRole + before);
     for (const r of group) r.answers.pa_training = "No";
@@ -143,8 +178,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
   };
   training(mer, 10, 7);
   training(rest, 26, 14);
+}
 
-  // Partial submissions: 6 stop after the confidence questions (untrained, outside Merseyside), 8 after travel.
+/** Partial submissions: 6 stop after the confidence questions (untrained, outside Merseyside), 8 after travel. */
+function partialSubmissions({ rng, all, mer, rest }: Cohort): Bases {
   const p1 = rng.sample(
     rest.filter((r) => !is(r, "trained")),
     6,
@@ -158,10 +195,11 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
   ];
   for (const r of [...p1, ...p2]) r.complete = false;
   const base294 = all.filter((r) => !p1.includes(r));
-  const base286 = base294.filter((r) => !p2.includes(r));
+  return { p1, p2, base294, base286: base294.filter((r) => !p2.includes(r)) };
+}
 
-  // Own activity: Merseyside 62 of 69 >= 30 min (90%, published), 33 meet 150; elsewhere 4 leave it blank and
-  // 109 of 227 meet 150 (142 of 296 = 48%). Independent of training.
+/** Own activity: Merseyside 62 of 69 >= 30 min (90%, published), 33 meet 150; elsewhere 4 leave it blank and 109 of 227 meet 150 (142 of 296 = 48%). Independent of training. */
+function ownActivity({ rng, mer, rest, p1 }: Cohort & Bases): void {
   const bands = (group: SynthRespondent[], active: number, inactive: number) => {
     const shuffled = rng.shuffle(group);
     shuffled.forEach((r, i) => {
@@ -186,8 +224,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
     109,
     25,
   );
+}
 
-  // Knowledge and confidence follow training and own activity (the report's association).
+/** Knowledge and confidence follow training and own activity (the report's association). */
+function knowledgeAndConfidence({ rng, all }: Cohort & Bases): void {
   const w = (r: SynthRespondent, trained: number, meets: number, inactive: number) =>
     (is(r, "trained") ? trained : 1) * (is(r, "meets") ? meets : 1) * (is(r, "inactive") ? inactive : 1);
   const knowsG = new Set(rng.sample(all, 130, (r) => w(r, 3, 2.5, 0.5)));
@@ -217,8 +257,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
     r.answers.confidence_discussing = confident(confDisc.has(r));
     set(r, "confident", confDisc.has(r));
   }
+}
 
-  // Motivation: recognised benefits are broad and unrelated to training (asked after the first stop point).
+/** Motivation: recognised benefits are broad and unrelated to training (asked after the first stop point). */
+function motivation({ rng, base294, p1 }: Cohort & Bases): void {
   blank(p1, AFTER_CONFIDENCE);
   allocateMulti(
     rng,
@@ -237,8 +279,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
     "Physical health",
     opts("benefits_aware"),
   );
+}
 
-  // Enough knowledge of provision: Merseyside 12 of 17 trained + 20 of 52 untrained = 32 of 69 (46%, 38%).
+/** Enough knowledge of provision: Merseyside 12 of 17 trained + 20 of 52 untrained = 32 of 69 (46%, 38%). */
+function provisionKnowledge({ rng, mer, rest, base294 }: Cohort & Bases): void {
   const knowledge = (group: SynthRespondent[], yes: number) => {
     const chosen = new Set(rng.sample(group, yes, (r) => (is(r, "confident") ? 1.5 : 1)));
     for (const r of group)
@@ -313,8 +357,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
     "Community groups",
     opts("refer_to"),
   );
+}
 
-  // Travel: 10 "Don't know" (missing); 117 of 284 travel 3+ miles (41%), rural areas further.
+/** Travel: 10 "Don't know" (missing); 117 of 284 travel 3+ miles (41%), rural areas further. */
+function travel({ rng, base294 }: Cohort & Bases): void {
   const dk = new Set(rng.sample(base294, 10));
   const known = base294.filter((r) => !dk.has(r));
   const weightOf = (r: SynthRespondent) => AREAS.find((a) => a.code === r.area)!.distanceWeight;
@@ -329,8 +375,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
       );
     if (dk.has(r)) r.typed.travel_distance = "Don't know";
   }
+}
 
-  // Provision ratings: exact Good/Very good counts per item among those who rated it; "Don't know" is missing.
+/** Provision ratings: exact Good/Very good counts per item among those who rated it; "Don't know" is missing. */
+function provisionRatings({ rng, base286, p2 }: Cohort & Bases): void {
   blank(p2, AFTER_TRAVEL);
   const items: [string, number, number][] = [
     // [item code, don't-know count, good-or-better count among the rest]
@@ -385,8 +433,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
   )) {
     r.answers.home_suggestions = pii.pop() ?? null;
   }
+}
 
-  // Outcome monitoring (base 286): PA levels 46 (16%), mental well-being 180 (63%), social isolation 107 (37%).
+/** Outcome monitoring (base 286): PA levels 46 (16%), mental well-being 180 (63%), social isolation 107 (37%). */
+function outcomeMonitoring({ rng, base286 }: Cohort & Bases): void {
   allocateMulti(
     rng,
     base286,
@@ -459,8 +509,10 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
     tw[8]!,
     tw,
   );
+}
 
-  // "Other (please specify)" text: always alongside a real tick, so bases never depend on recoding it.
+/** "Other (please specify)" text: always alongside a real tick, so bases never depend on recoding it. */
+function otherText({ rng, all }: Cohort & Bases): void {
   for (const [id, texts] of Object.entries(OTHER_TEXT)) {
     const answeredIt = all.filter((r) => Array.isArray(r.answers[id]));
     for (const r of rng.sample(answeredIt, 3)) r.other[id] = rng.pick(texts);
@@ -476,5 +528,4 @@ export function buildLinkWorkers(rng: Rng): SynthRespondent[] {
   )) {
     r.otherRecode.referral_sources = "self-referral";
   }
-  return all;
 }

@@ -75,10 +75,11 @@ export function formatTest(test: AssociationTest | NoTest | null, options: Forma
   let name: string;
   if (test.method === "rao-scott") {
     const [ndf, ddf] = test.fDf ?? [NaN, NaN];
-    name = `${test.label} (F = ${test.statistic.toFixed(2)} on ${ndf.toFixed(2)} and ${ddf.toFixed(1)} df)`;
+    name = `${test.label}: F = ${test.statistic.toFixed(2)} on ${ndf.toFixed(2)} and ${ddf.toFixed(1)} df,`;
   } else if (test.method === "fisher") name = `${test.label}${on}`;
   else name = `Chi-square test${on} (X² = ${test.statistic.toFixed(2)}, df = ${test.df})`;
   const v = `Cramér's V = ${test.cramersV.toFixed(2)}${test.vOn === "weighted table" ? " (on the weighted table)" : ""}`;
   const why = options.brief ? "" : ` (${test.reason})`;
-  return `${name}: ${formatP(test.p)}, ${v}${why}.`;
+  const sep = name.endsWith(",") ? "" : ":";
+  return `${name}${sep} ${formatP(test.p)}, ${v}${why}.`;
 }

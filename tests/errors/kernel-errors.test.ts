@@ -1,12 +1,12 @@
 import { createRequire } from "node:module";
-import path from "node:path";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors/usage-error.js";
 import { frequencies } from "../../src/tabulate/index.js";
 
-// Resolved from the project root (vitest runs there): the CommonJS type-check forbids import.meta.
-const require = createRequire(path.resolve("tests/errors/kernel-errors.test.ts"));
-const { kernelErrorArgs, installKernelErrors } = require("../../scripts/kernel-errors.cjs") as {
+// Resolved from the project root (vitest's working directory): the kernel loads this CommonJS file as is.
+const require = createRequire(path.join(process.cwd(), "package.json"));
+const { kernelErrorArgs, installKernelErrors } = require("./scripts/kernel-errors.cjs") as {
   kernelErrorArgs: (args: unknown[]) => unknown[];
   installKernelErrors: (target: { error: (...args: unknown[]) => void }) => void;
 };
