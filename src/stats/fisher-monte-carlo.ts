@@ -79,18 +79,20 @@ function hypergeometric(N: number, K: number, n: number, lf: Float64Array, unif:
   const lo = Math.max(0, n + K - N);
   const hi = Math.min(n, K);
   if (lo === hi) return lo;
-  const logPmf = (x: number) =>
-    lf[K]! -
-    lf[x]! -
-    lf[K - x]! +
-    lf[N - K]! -
-    lf[n - x]! -
-    lf[N - K - n + x]! -
-    (lf[N]! - lf[n]! - lf[N - n]!);
   const mode = Math.min(hi, Math.max(lo, Math.floor(((n + 1) * (K + 1)) / (N + 2))));
-  let u = unif();
-  const pm = Math.exp(logPmf(mode));
-  u -= pm;
+  // pmf at the mode from log factorials (inline: this runs for every cell of every simulated table).
+  const pm = Math.exp(
+    lf[K]! -
+      lf[mode]! -
+      lf[K - mode]! +
+      lf[N - K]! -
+      lf[n - mode]! -
+      lf[N - K - n + mode]! -
+      lf[N]! +
+      lf[n]! +
+      lf[N - n]!,
+  );
+  let u = unif() - pm;
   if (u <= 0) return mode;
   // Walk down and up from the mode with the pmf ratio recurrences, always taking the likelier side.
   let down = mode;
