@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Starts the project's tslab kernel. Jupyter runs this with the notebook's folder as working directory, but
 // tslab only compiles imports below its working directory (tslab issue #63), so we move to the project root
-// first: notebooks then import the shared module as "./src/index".
+// first: notebooks then import the shared module as "./dist/index" (src/ compiled to CommonJS with declaration
+// files, so tslab reads declarations instead of compiling all of src/ in every kernel).
 "use strict";
 const path = require("path");
 
@@ -14,6 +15,17 @@ const root = path.resolve(__dirname, "..");
 process.chdir(root);
 process.env.TZ = process.env.TZ || "Europe/London";
 process.env.SP_PATHWAYS_KERNEL = "1";
+
+// A researcher who edited src/ gets the edit: rebuild dist/ first if any source file is newer than the build.
+// Type errors do not stop the kernel; dist/index.js prints them in the cell that imports it.
+try {
+  const r = require("./build-dist.cjs").ensureBuilt(root);
+  if (r.built) console.error(`sp-pathways: rebuilt dist/ from src/ in ${(r.ms / 1000).toFixed(1)} s (${r.reason})`);
+} catch (err) {
+  console.error(`sp-pathways: could not rebuild dist/: ${err.message || err}`);
+}
+// Stack traces from the module point into src/*.ts, not the compiled dist/*.js.
+process.setSourceMapsEnabled(true);
 
 // tslab closes its sockets on shutdown_request, then waits for Node's event loop to empty. A headless browser
 // kept for figures would hold the loop open, so we announce the shutdown: src/display closes its browser on it.
