@@ -46,7 +46,8 @@ if (outDir) mkdirSync(outDir, { recursive: true });
 
 // Build dist/ once here, so that parallel kernels do not each find it stale and wait for one another.
 const built = createRequire(import.meta.url)("./build-dist.cjs").ensureBuilt(root);
-if (built.built) console.log(`dist/ rebuilt from src/ in ${(built.ms / 1000).toFixed(1)} s (${built.reason})`);
+if (built.built)
+  console.log(`dist/ rebuilt from src/ in ${(built.ms / 1000).toFixed(1)} s (${built.reason})`);
 if (built.errors) console.error(`src/ has type errors (dist/BUILD-ERRORS.txt):\n${built.errors}`);
 
 const env = jupyterEnv(root);

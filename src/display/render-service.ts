@@ -89,7 +89,13 @@ export async function serveRenders(
  */
 export function renderRemote(url: string, spec: RenderSpec, scale: number): Promise<RenderResult> {
   const body = JSON.stringify({
-    spec: { data: spec.data, layout: spec.layout, config: spec.config, width: spec.width, height: spec.height },
+    spec: {
+      data: spec.data,
+      layout: spec.layout,
+      config: spec.config,
+      width: spec.width,
+      height: spec.height,
+    },
     scale,
   });
   return new Promise((resolve, reject) => {
@@ -107,7 +113,8 @@ export function renderRemote(url: string, spec: RenderSpec, scale: number): Prom
         res.on("end", () => {
           try {
             const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8")) as RenderResult;
-            if (res.statusCode === 404) reject(new Error(`the render service at ${url} does not know this address`));
+            if (res.statusCode === 404)
+              reject(new Error(`the render service at ${url} does not know this address`));
             else resolve({ png: parsed.png ?? null, reason: parsed.reason ?? "" });
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)));
