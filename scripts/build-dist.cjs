@@ -74,7 +74,7 @@ function takeLock(lock) {
       if (err.code !== "EEXIST") throw err;
       // Another process (a second kernel started at the same moment) is building; a lock older than any build
       // could take belongs to a process that died.
-      let age = 0;
+      let age;
       try {
         age = Date.now() - fs.statSync(lock).mtimeMs;
       } catch {

@@ -14,7 +14,9 @@ const notebook = (sources: string[]) => ({
     outputs: [],
     source,
   })),
-  metadata: { kernelspec: { display_name: "TypeScript (sp-pathways)", language: "typescript", name: "tslab" } },
+  metadata: {
+    kernelspec: { display_name: "TypeScript (sp-pathways)", language: "typescript", name: "tslab" },
+  },
   nbformat: 4,
   nbformat_minor: 5,
 });
@@ -35,7 +37,9 @@ describe.skipIf(!hasJupyter)("a notebook importing ./dist/index", () => {
     fs.writeFileSync(
       bad,
       JSON.stringify(
-        notebook(['import { publishedFigures } from "./dist/index";\nconst wrong: string = publishedFigures();']),
+        notebook([
+          'import { publishedFigures } from "./dist/index";\nconst wrong: string = publishedFigures();',
+        ]),
       ),
     );
     const env = await projectEnv({ SP_CHROMIUM: "none" });
