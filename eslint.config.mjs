@@ -3,7 +3,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", "build/**", "coverage/**", "jupyter/nbextensions/**/*.min.js", "data/**"],
+    ignores: [
+      "node_modules/**",
+      "build/**",
+      "dist/**",
+      "coverage/**",
+      "jupyter/nbextensions/**/*.min.js",
+      "data/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Executes every notebook in notebooks/ with the project kernel, one at a time, showing progress.
+// Executes every notebook in notebooks/ with the project kernel, as many at once as the machine has cores, with
+// one shared warm renderer for their figures (scripts/renderer.mjs) and dist/ rebuilt first if src/ changed.
 //   node scripts/run-notebooks.mjs            execute in place (bundled data) or into build/notebooks (other data)
 //   node scripts/run-notebooks.mjs --html     ... and render each to build/html/
 //   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
 //   any of them followed by notebook paths or name fragments runs only those.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { jupyterEnv, python } from "./jupyter-env.mjs";
+import { startRenderer } from "./renderer.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -40,7 +44,17 @@ const customData =
 const outDir = customData ? path.join(root, "build", "notebooks") : null;
 if (outDir) mkdirSync(outDir, { recursive: true });
 
+// Build dist/ once here, so that parallel kernels do not each find it stale and wait for one another.
+const built = createRequire(import.meta.url)("./build-dist.cjs").ensureBuilt(root);
+if (built.built)
+  console.log(`dist/ rebuilt from src/ in ${(built.ms / 1000).toFixed(1)} s (${built.reason})`);
+if (built.errors) console.error(`src/ has type errors (dist/BUILD-ERRORS.txt):\n${built.errors}`);
+
 const env = jupyterEnv(root);
+// SP_JOBS=1 runs one notebook at a time; the default is one per core (the kernel is mostly one busy thread).
+const jobs = Math.max(1, Math.min(notebooks.length, Number(process.env.SP_JOBS) || availableParallelism()));
+const renderer = env.SP_RENDER_URL ? null : await startRenderer(env);
+if (renderer) env.SP_RENDER_URL = renderer.url;
 const started = Date.now();
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const verb = check ? "Checking" : "Running";
@@ -48,7 +62,8 @@ console.log(
   `${verb} ${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"} with the tslab kernel` +
     (customData
       ? ` on ${process.env.SP_AREA ? `area ${process.env.SP_AREA}` : "local data"}; outputs go to build/notebooks/`
-      : " on the bundled synthetic data"),
+      : " on the bundled synthetic data") +
+    `, ${jobs} at a time`,
 );
 
 function runOne(nb) {
@@ -68,17 +83,34 @@ function runOne(nb) {
   });
 }
 
-const results = [];
-for (const [i, nb] of notebooks.entries()) {
-  const t0 = Date.now();
-  process.stdout.write(`[${i + 1}/${notebooks.length}] ${nb} ... `);
-  const r = await runOne(nb);
-  r.ms = Date.now() - t0;
-  results.push(r);
-  const what = r.code === 0 ? (check ? "current" : "done") : "FAILED";
-  console.log(`${what} in ${fmt(r.ms)} (elapsed ${fmt(Date.now() - started)})`);
-  if (r.code !== 0) console.error(indent(r.err || "(no message)"));
-  else if (r.err) console.log(indent(r.err));
+// A pool of `jobs` workers takes notebooks in order; each finished notebook prints one whole line (never a
+// half-written one interleaved with another), and the summary below keeps notebook order.
+const results = new Array(notebooks.length);
+let next = 0;
+let finished = 0;
+async function worker() {
+  while (next < notebooks.length) {
+    const i = next++;
+    const nb = notebooks[i];
+    const t0 = Date.now();
+    if (jobs > 1) console.log(`[${i + 1}/${notebooks.length}] ${nb} started`);
+    const r = await runOne(nb);
+    r.ms = Date.now() - t0;
+    results[i] = r;
+    finished += 1;
+    const what = r.code === 0 ? (check ? "current" : "done") : "FAILED";
+    console.log(
+      `[${i + 1}/${notebooks.length}] ${nb} ${what} in ${fmt(r.ms)} ` +
+        `(${finished} of ${notebooks.length} finished, elapsed ${fmt(Date.now() - started)})`,
+    );
+    if (r.code !== 0) console.error(indent(r.err || "(no message)"));
+    else if (r.err) console.log(indent(r.err));
+  }
+}
+try {
+  await Promise.all(Array.from({ length: jobs }, worker));
+} finally {
+  await renderer?.stop();
 }
 
 function parseFacts(line) {

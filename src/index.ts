@@ -134,7 +134,7 @@ export { AREAS, SEED, DUPLICATES } from "./synth/plan.js";
 
 // area: SP_AREA filter, IMD / Active Lives reference data, shares by local authority, correlation, focus ranking.
 // The danfojs bridge (src/bridge/danfo.ts) is deliberately NOT exported here: its
-// typings are large and tslab would compile them in every notebook; import it from "./src/bridge/danfo".
+// typings are large and tslab would compile them in every notebook; import it from "./dist/bridge/danfo".
 export {
   resolveArea,
   filterArea,

@@ -1,6 +1,6 @@
 // A bridge between our tidy arquero tables and danfojs-node DataFrames, for readers who think in pandas.
 // Deliberately not re-exported from src/index.ts: danfojs's typings are large, and tslab would compile them in
-// every notebook. Import it as `from "./src/bridge/danfo"` where it is wanted.
+// every notebook. Import it as `from "./dist/bridge/danfo"` where it is wanted.
 import { table as makeTable, type ColumnTable } from "arquero";
 import * as dfd from "danfojs-node";
 import { levelsOf, withLevels } from "../codebook/levels.js";

@@ -1,6 +1,7 @@
 import { loadPlaywright, type Browser, type Page } from "./playwright-types.js";
 import type { Figure } from "../figures/types.js";
 import { findChromium } from "./chromium-path.js";
+import { renderRemote, type RenderSpec } from "./render-service.js";
 
 /** Flags that work for headless Debian Chromium here (see the toolchain notes). */
 const FLAGS = [
@@ -39,19 +40,47 @@ export interface RenderResult {
   readonly reason: string;
 }
 
+/** Why the shared render service was given up on in this process ("" while it is used or absent). */
+let serviceFailure = "";
+
 /**
- * Renders a figure to a PNG (base64) in the kernel's one headless Chromium, started on first use. Renders run
- * one at a time; with no usable browser the result carries the reason instead.
+ * Renders a figure to a PNG (base64). With `SP_RENDER_URL` set (the notebook runner and `npm run jupyter` set
+ * it), the shared warm renderer does it: one local HTTP request, no browser start in this kernel. Otherwise, or
+ * once that service cannot be reached, the process's own headless Chromium does it, started on first use. With
+ * no usable browser the result carries the reason instead.
  * @example
  * const { png } = await renderPng(fig); // "iVBORw0KGgo..." or null
  */
 export function renderPng(figure: Figure, scale = 1): Promise<RenderResult> {
+  const url = process.env.SP_RENDER_URL;
+  if (url && !serviceFailure) {
+    return renderRemote(url, figure, scale).catch((err: unknown) => {
+      // The service is gone (its run ended or it crashed): this kernel renders in its own browser from now on.
+      serviceFailure = firstLine(err);
+      return renderInProcess(figure, scale);
+    });
+  }
+  return renderInProcess(figure, scale);
+}
+
+/** Why this process stopped using the shared render service, or "" (for tests and diagnostics). */
+export function renderServiceFailure(): string {
+  return serviceFailure;
+}
+
+/**
+ * Renders a figure to a PNG in this process's one headless Chromium, started on first use (and again after it
+ * crashed). Renders run one at a time. The render service uses it; notebooks use {@link renderPng}.
+ * @example
+ * const { png } = await renderInProcess(fig, 1);
+ */
+export function renderInProcess(figure: RenderSpec, scale = 1): Promise<RenderResult> {
   const job = queue.then(() => renderNow(figure, scale));
   queue = job.catch(() => undefined);
   return job;
 }
 
-async function renderNow(figure: Figure, scale: number): Promise<RenderResult> {
+async function renderNow(figure: RenderSpec, scale: number): Promise<RenderResult> {
   const state = await browserState();
   if (!state) return { png: null, reason: failure };
   try {
@@ -76,7 +105,7 @@ async function renderNow(figure: Figure, scale: number): Promise<RenderResult> {
   }
 }
 
-function needsFull(figure: Figure): boolean {
+function needsFull(figure: RenderSpec): boolean {
   return figure.data.some((t) => !BASIC_TYPES.has(String(t.type ?? "scatter")));
 }
 

@@ -49,7 +49,7 @@ def main():
     km, kc = start_new_kernel(kernel_name="tslab", cwd=ROOT, startup_timeout=120)
     result = {}
     try:
-        run(kc, 'import { barChart } from "./src/figures/bar";\nimport { show } from "./src/display/show";')
+        run(kc, 'import { barChart } from "./dist/figures/bar";\nimport { show } from "./dist/display/show";')
         result["first"] = run(kc, FIGURE)
         result["long"] = run(kc, "await new Promise((r) => setTimeout(r, 20000));", interrupt_after=4, km=km)
         result["alive_after_interrupt"] = km.is_alive()
