@@ -3,6 +3,7 @@ import { kruskalWallis } from "../stats/kruskal-wallis.js";
 import { mannWhitney } from "../stats/mann-whitney.js";
 import { spearman } from "../stats/spearman.js";
 import type { Display } from "../tabulate/display.js";
+import { formatP } from "../tabulate/format.js";
 import { numericSummary, type NumericSummary } from "./numeric-summary.js";
 import { readGroups } from "../multi-select/read.js";
 
@@ -110,7 +111,7 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
   ];
   if (t.status === "shown")
     notes.push(
-      `${t.reason}: ${t.method === "spearman" ? "rho" : t.method === "mann-whitney" ? "U" : "H"} = ${t.statistic!.toFixed(3)}, p = ${t.p! < 0.001 ? "<0.001" : t.p!.toFixed(3)}.`,
+      `${t.reason}: ${t.method === "spearman" ? "rho" : t.method === "mann-whitney" ? "U" : "H"} = ${t.statistic!.toFixed(3)}, ${formatP(t.p!)}.`,
     );
   else notes.push(`Test: ${t.reason}.`);
   if (s.threshold > 0)

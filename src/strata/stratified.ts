@@ -6,6 +6,7 @@ import {
   type MantelHaenszelResult,
 } from "../stats/mantel-haenszel.js";
 import type { Display } from "../tabulate/display.js";
+import { formatP } from "../tabulate/format.js";
 import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
 /** Options of {@link stratified}. */
@@ -188,12 +189,11 @@ export function stratifiedDisplay(r: StratifiedResult, caption?: string): Displa
   ];
   const p = r.pooled;
   if (p) {
-    const fmt = (x: number) => (x < 0.001 ? "<0.001" : x.toFixed(3));
     const or =
       p.form === "2x2xK"
         ? `; common odds ratio ${p.oddsRatio.toFixed(2)} (${Math.round(p.level * 100)}% CI ${p.lower.toFixed(2)}–${p.upper.toFixed(2)})`
         : "";
-    notes.push(`${r.reason}: X² = ${p.statistic.toFixed(2)}, df = ${p.df}, p = ${fmt(p.p)}${or}.`);
+    notes.push(`${r.reason}: X² = ${p.statistic.toFixed(2)}, df = ${p.df}, ${formatP(p.p)}${or}.`);
   } else notes.push(`${r.reason}.`);
   if (r.threshold > 0)
     notes.push(
