@@ -221,6 +221,7 @@ const flat = (v: unknown): string =>
 // Plotly labels are HTML-ish: "<br>" breaks a label, but the pieces are still read together.
 const plain = (s: string) =>
   s
+    .replace(/<extra>.*?<\/extra>/gi, "")
     .replace(/<br\s*\/?>/gi, "; ")
     .replace(/<\/?(?:b|i|em|strong|sup|sub|span)[^>]*>/gi, "")
     .replace(/&lt;/g, "<")

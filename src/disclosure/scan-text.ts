@@ -91,7 +91,12 @@ export function scanSegment(segment: string, threshold: number): Leak[] {
     }
   }
   leaks.push(...impliedByShares(segment, threshold));
-  return leaks;
+  // One segment may repeat a label (a plotly point's customdata and the hovertemplate that shows it).
+  const seen = new Set<string>();
+  return leaks.filter((l) => {
+    const key = `${l.kind}|${l.count}|${l.match}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 // Each percentage is paired with the base that follows it in the segment (or, when none follows, the last one

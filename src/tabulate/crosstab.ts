@@ -12,7 +12,7 @@ import type { Display } from "./display.js";
 import { encodeColumn, type EncodedColumn } from "./encode.js";
 import { formatCount, formatInterval, formatP, formatPercent } from "./format.js";
 import { columnOf, toSource, type TableInput } from "./source.js";
-import { suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
+import { hiddenMark, suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type ToTableOptions } from "./tabulation.js";
 import { range, sum } from "./util.js";
 import { weightsOf } from "./weights.js";
@@ -333,7 +333,7 @@ function percentHidden(t: CrosstabResult, i: number, j: number): boolean {
 function displayCrosstab(t: CrosstabResult): Display {
   const s = t.suppression;
   const k = s.threshold;
-  const hidden = (st: CellStatus) => (st === "primary" ? `<${k}` : st === "secondary" ? "[c]" : null);
+  const hidden = (st: CellStatus) => hiddenMark(st);
   // A percentage is hidden with its cell, and with its base when the base itself is hidden.
   const cell = (i: number, j: number) => {
     const h = hidden(s.cells[i]![j]!);

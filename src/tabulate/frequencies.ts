@@ -6,7 +6,7 @@ import type { Display } from "./display.js";
 import { encodeColumn } from "./encode.js";
 import { formatCount, formatInterval, formatPercent } from "./format.js";
 import { columnOf, toSource, type TableInput } from "./source.js";
-import { suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
+import { hiddenMark, suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type ToTableOptions } from "./tabulation.js";
 import { range, sum } from "./util.js";
 import { weightsOf } from "./weights.js";
@@ -169,8 +169,7 @@ export function frequencies(
 
 function displayFrequencies(f: FrequenciesResult): Display {
   const s = f.suppression;
-  const hidden = (st: CellStatus) =>
-    st === "primary" ? `<${s.threshold}` : st === "secondary" ? "[c]" : null;
+  const hidden = (st: CellStatus) => hiddenMark(st);
   const totalHidden = s.total !== "shown";
   const head = [f.variable, "n", "%", ...(f.intervals ? ["95% CI"] : [])];
   const body = f.levels.map((label, i) => {

@@ -5,7 +5,7 @@ import type { Display } from "./display.js";
 import { encodeColumn } from "./encode.js";
 import { formatCount, formatInterval, formatPercent } from "./format.js";
 import { columnOf, toSource, type TableInput } from "./source.js";
-import { suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
+import { hiddenMark, suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type ToTableOptions } from "./tabulation.js";
 import { range, sum } from "./util.js";
 import { weightsOf } from "./weights.js";
@@ -213,8 +213,7 @@ function resolveTopBox(topBox: number | readonly string[], scale: readonly strin
 
 function displayLikert(l: LikertSummaryResult): Display {
   const s = l.suppression;
-  const hidden = (st: CellStatus) =>
-    st === "primary" ? `<${s.threshold}` : st === "secondary" ? "[c]" : null;
+  const hidden = (st: CellStatus) => hiddenMark(st);
   const cell = (i: number, j: number) => {
     const h = hidden(s.cells[i]![j]!);
     if (h) return h;

@@ -5,7 +5,7 @@ import { encodeColumn, type Codes } from "./encode.js";
 import { encodeMulti, type EncodedMulti } from "./encode-multi.js";
 import { formatCount, formatInterval, formatPercent } from "./format.js";
 import { columnOf, toSource, type TableInput } from "./source.js";
-import { suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
+import { hiddenMark, suppressCells, suppressionNote, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type ToTableOptions } from "./tabulation.js";
 import { range } from "./util.js";
 import { weightsOf } from "./weights.js";
@@ -306,8 +306,7 @@ function buildMulti(
 
 function displayMulti(m: MultiResponseResult): Display {
   const s = m.suppression;
-  const hidden = (st: CellStatus) =>
-    st === "primary" ? `<${s.threshold}` : st === "secondary" ? "[c]" : null;
+  const hidden = (st: CellStatus) => hiddenMark(st);
   const cell = (i: number, j: number) => {
     const h = hidden(s.cells[i]![j]!);
     if (h) return h;
