@@ -80,7 +80,17 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
   if (by && columnKind(t, by, survey) !== "categorical")
     throw new Error(`ask: breakdown "${by}" must be a categorical column (single choice, flag or band)`);
   const answer = kind === "multi" ? askMulti(base) : askCategorical(base);
-  return { question, by, area: loaded.area, synthetic, data: t, testLine: testLine(answer.test), ...answer };
+  // A test on a table that hides cells keeps its verdict and hides its numbers (src/disclosure/README.md).
+  const hides = (answer.table as { suppression?: { any?: boolean } }).suppression?.any === true;
+  return {
+    question,
+    by,
+    area: loaded.area,
+    synthetic,
+    data: t,
+    testLine: testLine(answer.test, hides),
+    ...answer,
+  };
 }
 
 interface Parts {
@@ -113,10 +123,12 @@ function columnKind(t: ColumnTable, column: string, survey: SurveyId): "multi" |
   return "categorical";
 }
 
-function testLine(test: AssociationTest | NoTest | null): string {
+function testLine(test: AssociationTest | NoTest | null, hides = false): string {
   if (!test) return "No test: no breakdown was asked for.";
   if (test.method === null) return `No test: ${test.reason}.`;
   const t = test as AssociationTest;
+  if (hides)
+    return `${t.method === "fisher" ? "Fisher's exact test" : "Chi-square test"}: ${t.p < 0.05 ? "differs (p < 0.05)" : "no evidence of a difference (p >= 0.05)"}; statistic and p-value hidden because the table hides small cells.`;
   const name =
     t.method === "fisher"
       ? "Fisher's exact test"
@@ -192,15 +204,20 @@ function askCategorical(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
     caption: `${p.text}, by ${p.by} (row %; ${p.where})`,
     notes: [p.note],
   });
-  const groups = groupsFromCrosstab(x).map((g, i) => ({ ...g, name: `${g.name} (n = ${x.bases.row[i]})` }));
+  const groups = groupsFromCrosstab(x).map((g, i) => ({
+    ...g,
+    name: x.suppression.rowTotals[i] === "shown" ? `${g.name} (n = ${x.bases.row[i]})` : g.name,
+  }));
   const test = x.test;
   // Narrowed by hand: tslab's TypeScript 5.0 (non-strict) does not narrow the union on `method`.
   const done = test && test.method !== null ? (test as AssociationTest) : null;
   const verdict = !done
     ? `no test (${test?.reason ?? "none"})`
-    : done.p < 0.05
-      ? `differs by ${p.by} (${done.method === "fisher" ? "Fisher" : "chi-square"} p ${done.p < 0.001 ? "< 0.001" : `= ${done.p.toFixed(3)}`}, V = ${done.cramersV.toFixed(2)})`
-      : `shows no detectable difference by ${p.by} (p = ${done.p.toFixed(2)})`;
+    : x.suppression.any
+      ? `${done.p < 0.05 ? "differs" : "shows no detectable difference"} by ${p.by} (test figures hidden: small cells)`
+      : done.p < 0.05
+        ? `differs by ${p.by} (${done.method === "fisher" ? "Fisher" : "chi-square"} p ${done.p < 0.001 ? "< 0.001" : `= ${done.p.toFixed(3)}`}, V = ${done.cramersV.toFixed(2)})`
+        : `shows no detectable difference by ${p.by} (p = ${done.p.toFixed(2)})`;
   const figure = groupedBar(groups, {
     title: `${p.question} ${verdict}`,
     note: p.note,
