@@ -4,8 +4,8 @@
 //   node scripts/run-notebooks.mjs --html     ... and render each to build/html/
 //   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
 //   any of them followed by notebook paths or name fragments runs only those.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { jupyterEnv, python } from "./jupyter-env.mjs";
@@ -47,14 +47,15 @@ const verb = check ? "Checking" : "Running";
 console.log(
   `${verb} ${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"} with the tslab kernel` +
     (customData
-      ? ` on ${process.env.SP_AREA ? `area ${process.env.SP_AREA}` : "local data"}; outputs go to build/notebooks/`
+      ? ` on ${process.env.SP_AREA ? `area ${process.env.SP_AREA}` : "local data"}; outputs go to build/notebooks/ and the disclosure audit runs before any HTML is written`
       : " on the bundled synthetic data"),
 );
 
 function runOne(nb) {
   const argv = [path.join(root, "scripts", "notebook.py"), check ? "check" : "execute", path.join(root, nb)];
   if (!check) argv.push("--out", outDir ? path.join(outDir, path.basename(nb)) : path.join(root, nb));
-  if (html && !check) argv.push("--html", path.join(root, "build", "html"));
+  // On other data, HTML goes to a staging folder and reaches build/html/ only after the disclosure audit passes.
+  if (html && !check) argv.push("--html", path.join(root, "build", outDir ? "html-pending" : "html"));
   return new Promise((resolve) => {
     const child = spawn(python, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -128,6 +129,30 @@ console.log(
       : "") +
     `, ${fmt(Date.now() - started)} in all`,
 );
-if (html && !check && failed.length < results.length) console.log(`  HTML: ${path.join("build", "html")}/`);
+// Other data (data/local/, SP_AREA): the disclosure audit runs on every executed notebook before any HTML is
+// published; on a finding the staged HTML is deleted.
+let auditFailed = false;
+if (outDir && !check) {
+  console.log(
+    "  Disclosure audit of build/notebooks/ (other data: before any HTML is written to build/html/):",
+  );
+  const audit = spawnSync("node", [path.join(root, "bin", "sp-pathways.cjs"), "audit", outDir], {
+    stdio: "inherit",
+  });
+  auditFailed = audit.status !== 0;
+  const pending = path.join(root, "build", "html-pending");
+  if (existsSync(pending)) {
+    if (!auditFailed) {
+      mkdirSync(path.join(root, "build", "html"), { recursive: true });
+      for (const f of readdirSync(pending))
+        renameSync(path.join(pending, f), path.join(root, "build", "html", f));
+    }
+    rmSync(pending, { recursive: true, force: true });
+  }
+  if (auditFailed)
+    console.log("  The audit found disclosures: no HTML written. Fix them before sharing any output.");
+}
+if (html && !check && failed.length < results.length && !auditFailed)
+  console.log(`  HTML: ${path.join("build", "html")}/`);
 if (outDir && !check) console.log(`  Executed notebooks: build/notebooks/ (committed notebooks untouched)`);
-if (failed.length || sum("receipts_failed") > 0) process.exit(1);
+if (failed.length || sum("receipts_failed") > 0 || auditFailed) process.exit(1);

@@ -174,7 +174,9 @@ export function auditPath(path: string, options: AuditOptions = {}): AuditResult
     try {
       nb = JSON.parse(readFileSync(file, "utf8")) as NotebookJson;
     } catch (error) {
-      throw new Error(`audit: "${file}" is not a readable notebook (${(error as Error).message})`);
+      throw new Error(`audit: "${file}" is not a readable notebook (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     const r = auditNotebookWithExemptions(nb, file, options);
     findings.push(...r.findings);

@@ -332,7 +332,6 @@ function percentHidden(t: CrosstabResult, i: number, j: number): boolean {
 
 function displayCrosstab(t: CrosstabResult): Display {
   const s = t.suppression;
-  const k = s.threshold;
   const hidden = (st: CellStatus) => hiddenMark(st);
   // A percentage is hidden with its cell, and with its base when the base itself is hidden.
   const cell = (i: number, j: number) => {

@@ -35,8 +35,7 @@ export function hiddenMark(status: CellStatus): string | null {
  * suppressionNote(5, false, false); // 'Disclosure control: counts of 1-4 ... (none in this table).'
  */
 export function suppressionNote(threshold: number, anySuppressed: boolean, weighted: boolean): string | null {
-  if (threshold <= 0)
-    return "Disclosure control: off for this table (option suppress: false).";
+  if (threshold <= 0) return "Disclosure control: off for this table (option suppress: false).";
   const base = weighted ? "unweighted counts" : "counts";
   const lead =
     `Disclosure control: ${base} of 1-${threshold - 1}, and shares whose complement is 1-${threshold - 1}, ` +

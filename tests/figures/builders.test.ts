@@ -260,7 +260,12 @@ describe("hexMap", () => {
     expect(hover).toContain("Halton: suppressed");
     expect(hover).toContain("Blackburn with Darwen: 46%, n = 11");
     expect(hover.filter((h) => /suppressed.*n =/.test(h))).toEqual([]);
-    expect(fig.summary.rows.find((r) => r[0] === "Halton")).toEqual(["Halton", "E06000006", "suppressed", ""]);
+    expect(fig.summary.rows.find((r) => r[0] === "Halton")).toEqual([
+      "Halton",
+      "E06000006",
+      "suppressed",
+      "",
+    ]);
     // suppress: false keeps raw numbers as given (for values that are not respondent shares).
     const off = hexMap(S.areaValues, { ...opts, suppress: false });
     expect(off.summary.rows.find((r) => r[0] === "Halton")?.[3]).toBe("8");
