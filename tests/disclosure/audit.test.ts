@@ -134,7 +134,7 @@ describe("auditNotebook", () => {
       [
         stream(
           "4 of 4 within tolerance (0 failed); rank 3 of 35 areas; 2015/16 and 2021/22; 30 minutes a week; " +
-            "19.0% (57); 0% of n = 300; Sefton: 40% (95% CI 2–60%), n = 30; id 4; 1/4 of the year\n",
+            "19.0% (57); 0% of n = 300; published 12% [11.5, 12.5); computed 15.2% (5); n=33; Sefton: 40% (95% CI 2–60%), n = 30; id 4; 1/4 of the year\n",
         ),
       ],
       [
