@@ -276,3 +276,10 @@ export type {
   ColumnComparisons,
   ColumnPair,
 } from "./stats/index.js";
+// disclosure (issue 11): the rules, the per-run ledger and the audit of executed notebooks
+export { HIDDEN_MARK, hiddenMark, shareHidden, suppressCells } from "./tabulate/suppress.js";
+export { withDisclosure, testShown } from "./disclosure/rules.js";
+export { DisclosureLedger, runLedger, resetRunLedger } from "./disclosure/ledger.js";
+export type { LedgerCell, Publication, LedgerOptions } from "./disclosure/ledger.js";
+export { auditNotebook, auditPath, formatFindings } from "./disclosure/audit.js";
+export type { AuditFinding, AuditResult, AuditOptions, NotebookJson } from "./disclosure/audit.js";
