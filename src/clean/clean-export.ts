@@ -7,6 +7,7 @@ import type { LoadedExport, Problem } from "../load/types.js";
 import { answerColumns } from "./answered.js";
 import { dedupeRows } from "./dedupe.js";
 import { defaultDerive } from "./default-derive.js";
+import { dropNotResponses } from "./drop-not-responses.js";
 import { dropPartials } from "./drop-partials.js";
 import { dropPii } from "./drop-pii.js";
 import { StepLog, lineageBalances, type Lineage, type LineageStep } from "./lineage.js";
@@ -54,6 +55,10 @@ function clean(loaded: LoadedExport, options: CleanOptions): CleanResult {
       `${extras.length} column(s) not in the codebook kept aside in extras: ${extras.map((c) => JSON.stringify(c)).join(", ")}`,
     );
   steps.push(recodeLog.finish(rows.length));
+
+  const notResponses = dropNotResponses(rows, loaded);
+  rows = notResponses.rows;
+  steps.push(notResponses.step);
 
   const partials = dropPartials(rows, codebook, options.minAnswered ?? 1);
   rows = partials.rows;

@@ -209,11 +209,13 @@ describe("problems in usable exports are reported with file, row, column, value 
         row: 5,
         responseId: "R5",
         reason: "duplicate of row 2 (same email address, 6 minutes apart); kept the more complete one",
+        kind: "duplicate (same email address)",
       },
       {
         row: 4,
         responseId: "R3",
         reason: "duplicate of row 6 (identical answers, 11 minutes apart); kept the later one",
+        kind: "duplicate (identical answers)",
       },
     ]);
     expect(cleaned.lineage.balanced).toBe(true);
