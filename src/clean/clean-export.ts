@@ -4,6 +4,7 @@ import type { Codebook, SurveyId } from "../codebook/types.js";
 import { PII_ADMIN_KEYS } from "../load/admin-columns.js";
 import { columnLabel } from "../load/export-error.js";
 import type { LoadedExport, Problem } from "../load/types.js";
+import { droppedByReason } from "../load/verdict.js";
 import { answerColumns } from "./answered.js";
 import { dedupeRows } from "./dedupe.js";
 import { defaultDerive } from "./default-derive.js";
@@ -105,7 +106,10 @@ function clean(loaded: LoadedExport, options: CleanOptions): CleanResult {
     steps,
     problems,
   };
-  return { table, lineage: { ...lineage, balanced: lineageBalances(lineage) }, levels, codebook };
+  const done: Lineage = { ...lineage, balanced: lineageBalances(lineage) };
+  // The load report carries what a notebook must say about its data (describeSource), rows included.
+  loaded.report.cleaning = { rowsKept: done.rowsKept, droppedByReason: droppedByReason(done) };
+  return { table, lineage: done, levels, codebook };
 }
 
 function questionLevels(codebook: Codebook): Record<string, string[]> {

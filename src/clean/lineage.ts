@@ -54,7 +54,9 @@ export class StepLog {
   }
 
   drop(row: number, responseId: string | null, reason: string, kind?: string): void {
-    this.step.dropped.push(kind === undefined ? { row, responseId, reason } : { row, responseId, reason, kind });
+    this.step.dropped.push(
+      kind === undefined ? { row, responseId, reason } : { row, responseId, reason, kind },
+    );
   }
 
   change(column: string, reason: string, row: number, from: string | null, to: string | null): void {

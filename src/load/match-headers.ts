@@ -359,13 +359,22 @@ function roles(
     return m
       ? {
           questionId: q.id,
+          required: q.required === true,
           column: columnLabel(m.header, m.index),
           header: m.header,
           letter: m.letter,
           score: m.score ?? 1,
           how: m.how,
         }
-      : { questionId: q.id, column: null, header: null, letter: null, score: 0, how: "unmatched" };
+      : {
+          questionId: q.id,
+          required: q.required === true,
+          column: null,
+          header: null,
+          letter: null,
+          score: 0,
+          how: "unmatched",
+        };
   });
   return { columns, problems, questionColumns, questions };
 }

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import type { Codebook, SurveyId } from "../codebook/types.js";
 import { bundledCodebook } from "./default-codebooks.js";
 import { ExportError, fail, problem } from "./export-error.js";
@@ -90,6 +90,7 @@ function read(
   checkSurvey(layout.headers, matching.questionColumns, codebook, other, survey, file, dataRows);
   const report: LoadReport = {
     file,
+    path: resolve(path),
     survey,
     ...parsed.format,
     platform: { id: layout.platform.id, name: layout.platform.name },

@@ -64,6 +64,8 @@ export interface HeaderMatch {
 /** Which column a codebook question was matched to (one per question; what the mapping file lists). */
 export interface QuestionMatch {
   questionId: string;
+  /** Whether the codebook marks the question required (a verdict of "usable" needs its column). */
+  required: boolean;
   /** The column (the first of its sub-columns) as a person finds it, e.g. `"4.a. GPs" (column H)`; null: none. */
   column: string | null;
   /** The header text written to the mapping file; null when no column matched. */
@@ -77,6 +79,8 @@ export interface QuestionMatch {
 /** What readExport found, for people and for the CLI. */
 export interface LoadReport {
   file: string;
+  /** The export's full path (resolved): tells the bundled synthetic export from a real one. */
+  path: string;
   survey: SurveyId;
   format: "csv" | "xlsx";
   /** "utf-8" or "windows-1252" (the Latin-1 fallback); XLSX files are always "utf-8". */
@@ -96,6 +100,8 @@ export interface LoadReport {
   rowsRead: number;
   columns: HeaderMatch[];
   problems: Problem[];
+  /** Filled in by cleanExport: rows kept and rows dropped by reason (see `describeSource`). */
+  cleaning?: { rowsKept: number; droppedByReason: { reason: string; rows: number }[] };
 }
 
 /** The raw export: every cell still as text, columns renamed to codebook keys. */

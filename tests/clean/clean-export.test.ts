@@ -180,6 +180,7 @@ describe("cleanExport: partial submissions", () => {
         row: 3,
         responseId: "P1",
         reason: "incomplete submission answered 0 of 6 substantive questions (at least 1 needed)",
+        kind: "too few answers (partial submission)",
       },
     ]);
     expect(result.lineage.balanced).toBe(true);

@@ -229,6 +229,7 @@ describe("problems in usable exports are reported with file, row, column, value 
         row: 3,
         responseId: "R9",
         reason: "incomplete submission answered 0 of 6 substantive questions (at least 1 needed)",
+        kind: "too few answers (partial submission)",
       },
     ]);
     expect(cleaned.table.array("response_id")).toEqual(["R1", "R10"]);
