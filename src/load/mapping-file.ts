@@ -123,9 +123,12 @@ export function writeMapping(
     "# letter such as H), or none. score: how sure the automatic match was (1 = certain; below 0.6 = not matched).",
     "# Edit a column and save: every later load of the export uses this file. Delete it to match automatically again.",
   ];
-  const body = Papa.unparse({
-    fields: ["question", "column", "score"],
-    data: questions.map((q) => [q.questionId, q.header ?? "none", q.score.toFixed(2)]),
-  });
+  const body = Papa.unparse(
+    {
+      fields: ["question", "column", "score"],
+      data: questions.map((q) => [q.questionId, q.header ?? "none", q.score.toFixed(2)]),
+    },
+    { newline: "\n" },
+  );
   writeFileSync(path, `${comments.join("\n")}\n${body}\n`);
 }

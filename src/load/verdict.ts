@@ -76,7 +76,7 @@ export function judge(
   };
   let reason: string | undefined;
   if (missingRequired.length > 0)
-    reason = `no column for required question${missingRequired.length > 1 ? "s" : ""} ${missingRequired.map((id) => `"${id}"`).join(", ")}`;
+    reason = `no column for required question${missingRequired.length > 1 ? "s" : ""} ${missingRequired.map((id) => `"${id}"`).join(", ")}; run sp-pathways map to choose a column`;
   else if (questionsMatched < MIN_QUESTION_SHARE * questionsTotal)
     reason = `only ${questionsMatched} of ${questionsTotal} codebook questions have a column (${pct(questionsMatched, questionsTotal)}; at least ${MIN_QUESTION_SHARE * 100}% needed); run sp-pathways map to choose columns`;
   else if (rowsKept < MIN_ROW_SHARE * rowsRead) {
