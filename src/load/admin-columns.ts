@@ -15,6 +15,19 @@ for (const platform of PLATFORMS) {
 /** Admin columns that hold personal data; the cleaner drops them. */
 export const PII_ADMIN_KEYS: readonly AdminKey[] = ["email", "name", "ip_address", "location"];
 
+// Each platform's own spellings and ignored columns, normalised once.
+const byPlatform = new WeakMap<PlatformLayout, { admin: Map<string, AdminKey>; ignore: Set<string> }>();
+function spellings(platform: PlatformLayout): { admin: Map<string, AdminKey>; ignore: Set<string> } {
+  let entry = byPlatform.get(platform);
+  if (entry) return entry;
+  entry = { admin: new Map(), ignore: new Set(platform.ignore.map(normaliseText)) };
+  for (const [key, headers] of Object.entries(platform.admin) as [AdminKey, string[]][])
+    for (const header of headers)
+      if (!entry.admin.has(normaliseText(header))) entry.admin.set(normaliseText(header), key);
+  byPlatform.set(platform, entry);
+  return entry;
+}
+
 /**
  * The fixed admin key of a platform admin header, or undefined: the platform's own spelling first, then any
  * platform's.
@@ -24,11 +37,7 @@ export const PII_ADMIN_KEYS: readonly AdminKey[] = ["email", "name", "ip_address
  */
 export function adminKey(header: string, platform?: PlatformLayout): AdminKey | undefined {
   const key = normaliseText(header);
-  if (platform) {
-    for (const [admin, headers] of Object.entries(platform.admin) as [AdminKey, string[]][])
-      if (headers.some((h) => normaliseText(h) === key)) return admin;
-  }
-  return ANY_PLATFORM.get(key);
+  return (platform && spellings(platform).admin.get(key)) ?? ANY_PLATFORM.get(key);
 }
 
 /**
@@ -38,6 +47,5 @@ export function adminKey(header: string, platform?: PlatformLayout): AdminKey | 
  * isPlatformColumn("Collector ID", surveyMonkey); // true
  */
 export function isPlatformColumn(header: string, platform: PlatformLayout): boolean {
-  const key = normaliseText(header);
-  return platform.ignore.some((h) => normaliseText(h) === key);
+  return spellings(platform).ignore.has(normaliseText(header));
 }

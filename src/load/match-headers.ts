@@ -122,6 +122,32 @@ function findQuestion(
   return best ? { q: best.q, how: "text", score: best.score } : undefined;
 }
 
+// Normalised option and item labels -> the questions that list them: which questions a column's answers or
+// sub-column labels could belong to, without trying every question on every column.
+const labelIndexes = new WeakMap<Codebook, Map<string, Set<Question>>>();
+function labelIndex(codebook: Codebook): Map<string, Set<Question>> {
+  let index = labelIndexes.get(codebook);
+  if (index) return index;
+  index = new Map();
+  for (const q of codebook.questions)
+    for (const o of [...(q.options ?? []), ...(q.items ?? [])])
+      for (const label of [o.label, ...(o.aliases ?? [])]) {
+        const key = normaliseText(label);
+        index.set(key, (index.get(key) ?? new Set()).add(q));
+      }
+  labelIndexes.set(codebook, index);
+  return index;
+}
+
+function questionsNamedBy(texts: readonly string[], codebook: Codebook): Set<Question> {
+  const index = labelIndex(codebook);
+  const out = new Set<Question>();
+  for (const text of texts)
+    for (const piece of [text, ...text.split(/[;,|]/)])
+      for (const q of index.get(normaliseText(piece)) ?? []) out.add(q);
+  return out;
+}
+
 // Text score blended with evidence: a column whose answers (or sub-column labels) are q's options is q's column.
 function candidates(
   group: Group,
@@ -131,17 +157,18 @@ function candidates(
 ): Found[] {
   const top = group.text === "" ? undefined : bestText(group.text);
   if (top?.score === 1) return [top];
-  const byText = new Map<string, number>();
+  const byText = new Map<Question, number>();
   if (group.text !== "") {
-    for (const r of scoreText(group.text, textIndexOf(codebook)).slice(0, 3)) byText.set(r.q.id, r.score);
+    for (const r of scoreText(group.text, textIndexOf(codebook)).slice(0, 3)) byText.set(r.q, r.score);
   }
   const subs = group.cells.map((c) => c.sub).filter((s): s is string => s !== undefined);
   const whole = group.cells.filter((c) => c.sub === undefined);
   const values = rows && whole.length === 1 ? sampleValues(rows, (whole[0] as HeaderCell).index) : [];
+  const named = questionsNamedBy(subs.length > 0 ? subs : values, codebook);
   const out: Found[] = [];
   const evidenceOnly: Found[] = [];
-  for (const q of codebook.questions) {
-    const text = byText.get(q.id);
+  for (const q of new Set([...byText.keys(), ...named])) {
+    const text = byText.get(q);
     const evidence =
       subs.length > 0 ? labelEvidence(subs, q) : values.length > 0 ? valueEvidence(values, q) : undefined;
     if (text === undefined && !(evidence !== undefined && evidence >= 0.9)) continue;
@@ -231,10 +258,15 @@ function roleKey(role: ColumnRole, header: string): string {
   }
 }
 
+const expectedCache = new WeakMap<Question, string>();
 function expectedSubs(q: Question): string {
+  const cached = expectedCache.get(q);
+  if (cached !== undefined) return cached;
   const labels = (q.type === "likert" && q.items?.length ? q.items : (q.options ?? [])).map((o) => o.label);
   if (q.other && !otherOption(q)) labels.push("Other (please specify)");
-  return `one of ${labels.map((l) => JSON.stringify(l)).join(", ")}`;
+  const text = `one of ${labels.map((l) => JSON.stringify(l)).join(", ")}`;
+  expectedCache.set(q, text);
+  return text;
 }
 
 // The role of one column of a matched group, or the problem that sets it aside.

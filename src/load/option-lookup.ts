@@ -1,6 +1,20 @@
 import type { Question, QuestionOption } from "../codebook/types.js";
 import { normaliseText } from "./normalise-text.js";
 
+// Normalised label, alias and code -> option, built once per option list (matching and recoding call this a lot).
+const lookups = new WeakMap<readonly QuestionOption[], Map<string, QuestionOption>>();
+function lookup(options: readonly QuestionOption[]): Map<string, QuestionOption> {
+  let map = lookups.get(options);
+  if (map) return map;
+  map = new Map();
+  // Earlier options win a shared key, as the first match did before; labels before codes and aliases.
+  for (const o of options) if (!map.has(normaliseText(o.label))) map.set(normaliseText(o.label), o);
+  for (const o of options)
+    for (const key of [o.code, ...(o.aliases ?? [])].map(normaliseText)) if (!map.has(key)) map.set(key, o);
+  lookups.set(options, map);
+  return map;
+}
+
 /**
  * Finds the option (or Likert item) a label means: by label, alias or code, exactly or normalised.
  * @example
@@ -13,13 +27,7 @@ export function findOption(
   if (!options || label.trim() === "") return undefined;
   const exact = options.find((o) => o.label === label || o.aliases?.includes(label));
   if (exact) return exact;
-  const key = normaliseText(label);
-  return options.find(
-    (o) =>
-      normaliseText(o.label) === key ||
-      normaliseText(o.code) === key ||
-      (o.aliases ?? []).some((a) => normaliseText(a) === key),
-  );
+  return lookup(options).get(normaliseText(label));
 }
 
 /**

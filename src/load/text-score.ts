@@ -20,6 +20,8 @@ const stem = (word: string): string =>
 /** A text as matching sees it: content words, and the acronyms of runs of 2-3 words ("pa" covers both words). */
 export interface Tokens {
   words: string[];
+  /** The same words as a set. */
+  set: Set<string>;
   /** Acronym -> the words it stands for ("pa" -> ["physical", "activity"]). */
   acronyms: Map<string, string[]>;
 }
@@ -44,7 +46,7 @@ export function tokens(text: string): Tokens {
       if (!acronyms.has(acronym)) acronyms.set(acronym, run);
     }
   }
-  return { words, acronyms };
+  return { words, set: new Set(words), acronyms };
 }
 
 /** The codebook's question texts, tokenised once, with an inverted index and word weights (rarer = heavier). */
@@ -70,21 +72,27 @@ export function textIndex(questions: readonly Question[]): TextIndex {
     for (const w of new Set(e.tokens.words)) df.set(w, (df.get(w) ?? 0) + 1);
   });
   const n = questions.length;
-  const weight = (word: string): number => Math.log(1 + n / (df.get(word) ?? 0.5));
+  const weights = new Map<string, number>();
+  const weight = (word: string): number => {
+    let w = weights.get(word);
+    if (w === undefined) weights.set(word, (w = Math.log(1 + n / (df.get(word) ?? 0.5))));
+    return w;
+  };
   return { questions: entries, postings, weight };
 }
 
 // The share of a's words that b covers: the same word, an acronym of b's words, or a word inside a run of b
 // whose acronym a uses ("pa" in a covers nothing here; "physical" in a is covered by "pa" in b).
-function covered(a: Tokens, b: Tokens, bWords: Set<string>, weight: (w: string) => number): [number, number] {
-  const byAcronymInB = new Set<string>();
-  for (const [acronym, run] of a.acronyms) if (bWords.has(acronym)) for (const w of run) byAcronymInB.add(w);
+function covered(a: Tokens, b: Tokens, weight: (w: string) => number): [number, number] {
+  let byAcronymInB: Set<string> | undefined;
+  for (const [acronym, run] of a.acronyms)
+    if (b.set.has(acronym)) for (const w of run) (byAcronymInB ??= new Set()).add(w);
   let hit = 0;
   let total = 0;
   for (const w of a.words) {
     const wt = weight(w);
     total += wt;
-    if (bWords.has(w) || byAcronymInB.has(w) || b.acronyms.has(w)) hit += wt;
+    if (b.set.has(w) || byAcronymInB?.has(w) || b.acronyms.has(w)) hit += wt;
   }
   return [hit, total];
 }
@@ -96,8 +104,8 @@ function covered(a: Tokens, b: Tokens, bWords: Set<string>, weight: (w: string) 
  * similarity(tokens("minutes of PA a week"), tokens("weekly minutes of physical activity"), () => 1); // ~0.8
  */
 export function similarity(a: Tokens, b: Tokens, weight: (w: string) => number): number {
-  const [ha, ta] = covered(a, b, new Set(b.words), weight);
-  const [hb, tb] = covered(b, a, new Set(a.words), weight);
+  const [ha, ta] = covered(a, b, weight);
+  const [hb, tb] = covered(b, a, weight);
   return ta + tb === 0 ? 0 : (ha + hb) / (ta + tb);
 }
 
@@ -107,13 +115,17 @@ export function similarity(a: Tokens, b: Tokens, weight: (w: string) => number):
  * @example
  * scoreText("3. How confident do you feel discussing PA?", index)[0].q.id; // "confidence_discussing"
  */
-export function scoreText(text: string, index: TextIndex): { q: Question; score: number }[] {
+export function scoreText(text: string, index: TextIndex, limit = 5): { q: Question; score: number }[] {
   const t = tokens(text);
-  const candidates = new Set<number>();
-  for (const k of [...t.words, ...t.acronyms.keys()])
-    for (const i of index.postings.get(k) ?? []) candidates.add(i);
+  // Rank by the weight of shared words and acronyms, then score only the best few in full.
+  const shared = new Map<number, number>();
+  for (const k of [...t.set, ...t.acronyms.keys()]) {
+    const w = index.weight(k);
+    for (const i of index.postings.get(k) ?? []) shared.set(i, (shared.get(i) ?? 0) + w);
+  }
+  const best = [...shared].sort((a, b) => b[1] - a[1]).slice(0, limit);
   const out: { q: Question; score: number }[] = [];
-  for (const i of candidates) {
+  for (const [i] of best) {
     const entry = index.questions[i] as { q: Question; tokens: Tokens };
     out.push({ q: entry.q, score: similarity(t, entry.tokens, index.weight) });
   }
