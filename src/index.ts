@@ -165,3 +165,16 @@ export { ask, type AskOptions, type Answer } from "./ask/ask.js";
 // stats (issue 4): intervals and tests on counts
 export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";
 export type { WilsonInterval, ChiSquareResult } from "./stats/index.js";
+// load (exports, issue 10): platform layouts, question matching, mapping file, verdict, source description
+export { PLATFORMS, type PlatformId, type PlatformLayout } from "./load/platforms/index.js";
+export { sniffLayout, type Layout } from "./load/sniff-layout.js";
+export {
+  matchHeaders,
+  MATCH_THRESHOLD,
+  type HeaderMatching,
+  type MatchOptions,
+} from "./load/match-headers.js";
+export { mappingPath, readMapping, writeMapping, type ColumnMapping } from "./load/mapping-file.js";
+export { verdict, droppedByReason, MIN_QUESTION_SHARE, MIN_ROW_SHARE, type Verdict } from "./load/verdict.js";
+export { describeSource, sourceFacts, type SourceFacts } from "./load/describe-source.js";
+export type { QuestionMatch } from "./load/types.js";

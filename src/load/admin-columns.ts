@@ -37,7 +37,8 @@ function spellings(platform: PlatformLayout): { admin: Map<string, AdminKey>; ig
  */
 export function adminKey(header: string, platform?: PlatformLayout): AdminKey | undefined {
   const key = normaliseText(header);
-  return (platform && spellings(platform).admin.get(key)) ?? ANY_PLATFORM.get(key);
+  const own = platform ? spellings(platform).admin.get(key) : undefined;
+  return own ?? ANY_PLATFORM.get(key);
 }
 
 /**
