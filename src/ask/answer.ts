@@ -8,7 +8,7 @@ import type { AssociationTest, NoTest } from "../tabulate/association.js";
 import type { CrosstabResult } from "../tabulate/crosstab.js";
 import type { FrequenciesResult } from "../tabulate/frequencies.js";
 import type { MultiResponseResult } from "../tabulate/multi-response.js";
-import type { CellStatus } from "../tabulate/suppress.js";
+import { hiddenMark, type CellStatus } from "../tabulate/suppress.js";
 import type { ResultTable } from "./result-table.js";
 
 /** One option of a tick-all-that-apply question tested against the breakdown (ticked vs not, across groups). */
@@ -122,9 +122,10 @@ export type Answer =
   | StrataAnswer
   | NumericAnswer;
 
-/** The disclosure marker of a hidden count ("<5", "[c]") or null when shown. */
-export function marker(status: CellStatus, threshold: number): string | null {
-  return status === "primary" ? `<${threshold}` : status === "secondary" ? "[c]" : null;
+/** The disclosure mark of a hidden count ("[c]") or null when shown. */
+export function marker(status: CellStatus, _threshold?: number): string | null {
+  // One mark for every hidden cell (src/disclosure/README.md): two marks would tell a small cell from its partner.
+  return hiddenMark(status);
 }
 
 /**

@@ -133,7 +133,7 @@ function optionsDisplay(p: Parts, by: string, family: OptionFamily, caption: str
     );
   if (threshold > 0)
     notes.push(
-      `Disclosure control: counts of 1-${threshold - 1} are shown as "<${threshold}", "[c]" marks counts hidden so that they cannot be recovered by subtraction.`,
+      `Disclosure control: counts of 1-${threshold - 1}, and further counts chosen so that none can be recovered by subtraction, are shown as "[c]".`,
     );
   notes.push(p.note);
   return {

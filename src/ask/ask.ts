@@ -220,7 +220,6 @@ function askCategorical(
         notes: [p.note],
       });
   const test = x.test;
-  // The table hides its test when any cell is suppressed; the title and the test line then say so instead.
   const hidden = x.suppression.any && hasTest(test);
   const name = hasTest(test)
     ? test.method === "fisher"
@@ -231,8 +230,9 @@ function askCategorical(
         ? "Rao-Scott"
         : "chi-square"
     : "";
+  // A test on a table that hides cells keeps its verdict and hides its numbers (src/disclosure/README.md).
   const verdict = hidden
-    ? `by ${p.by} (test not shown: small cells)`
+    ? `${test.p < 0.05 ? "differs" : "shows no detectable difference"} by ${p.by} (test figures hidden: small cells)`
     : !hasTest(test)
       ? `by ${p.by}: no test (${test?.reason ?? "none"})`
       : test.p < 0.05
@@ -244,8 +244,6 @@ function askCategorical(
     base: `n = ${x.base} answering both${weightedBy(p)}`,
     axisTitle: "% of each group",
   });
-  const testLine = hidden
-    ? "Test not shown: it could reveal suppressed cells."
-    : formatTest(test, { weighted: !!p.weight });
+  const testLine = formatTest(test, { weighted: !!p.weight, hidden });
   return { kind: "crosstab", table: x, figure, test, testLine };
 }
