@@ -16,6 +16,7 @@ import { toCsv, toXlsx } from "../../src/export/report-table.js";
 import { coOccurrence } from "../../src/multi-select/co-occurrence.js";
 import { optionTests } from "../../src/multi-select/option-tests.js";
 import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
+import { crosstab } from "../../src/tabulate/crosstab.js";
 
 const ref = (file: string) => JSON.parse(readFileSync(join(__dirname, "../stats/reference", file), "utf8"));
 
@@ -422,5 +423,30 @@ describe("exports of every answer keep caption, footnotes and markers, spreadshe
     ) as XLSX.CellObject[];
     expect(cells.some((x) => x.t === "s" && String(x.v).startsWith("=HYPERLINK"))).toBe(false);
     expect(cells.some((x) => "f" in x && x.f)).toBe(false);
+  });
+});
+
+describe("ask never cites a test its table hides", () => {
+  // Invented: group b has 3 "Yes", a small cell, so the table hides cells and the test's figures.
+  const t = table({
+    q: [...Array(20).fill("Yes"), ...Array(20).fill("No"), ...Array(3).fill("Yes"), ...Array(30).fill("No")],
+    g: [...Array(40).fill("a"), ...Array(33).fill("b")],
+  });
+  it("the title keeps the verdict without figures; the test line hides statistic and p", () => {
+    const a = ask("link-worker", "q", { by: "g", table: t });
+    if (a.kind !== "crosstab") throw new Error("expected crosstab");
+    expect(a.table.suppression.any).toBe(true);
+    expect(a.figure.summary.title).toMatch(/by g \(test figures hidden: small cells\)$/);
+    expect(a.figure.summary.title).not.toMatch(/p [=<]/);
+    expect(a.testLine).toMatch(/statistic and p-value hidden/);
+    expect(a.testLine).not.toMatch(/p = \d|X²|V = /); // the verdict may say "p < 0.05", never the p-value
+  });
+  it("column letters need column percentages and a single-choice question", () => {
+    expect(() => crosstab(t, "q", { by: "g", percent: "row", compare: "columns" })).toThrow(
+      'crosstab: compare: "columns" marks differences between column percentages; use percent: "column" (got "row")',
+    );
+    expect(() => ask("link-worker", "refer", { by: "trained", compare: "columns", ...given })).toThrow(
+      'ask: compare: "columns" needs a single-choice question and a breakdown (by)',
+    );
   });
 });
