@@ -16,7 +16,7 @@ export interface PublishedFigure {
   /** "North West" for the regional report; "Merseyside" for figures published by Merseyside Sport. */
   area: string;
   section: ReportSection;
-  /** Verbatim from the source. */
+  /** The source's words: verbatim from the report, or a paraphrase of a published table (see `wording`). */
   quote: string;
   kind: FigureKind;
   /** The published value in percent (or a count); null for ranks and qualitative comparisons. */
@@ -30,7 +30,13 @@ export interface PublishedFigure {
   /** How this project turns the words into a computation (receipts in src/published/compute.ts follow it). */
   operationalisation: string;
   source: string;
+  /** "verbatim": `quote` is the report's own words (tests check them against it); "paraphrase": `quote`
+   * restates a row of a table published on another page, and only its text in double quotes is verbatim. */
+  wording: Wording;
 }
+
+/** Whether a figure's quote is the source's own words or a paraphrase of a published table. */
+export type Wording = "verbatim" | "paraphrase";
 
 const KINDS = new Set<FigureKind>(["percent", "range", "rank", "comparison", "count"]);
 const INTERVALS = new Set<Interval>(["[]", "[)", "(]", "()"]);
@@ -54,6 +60,11 @@ function parseRow(row: Record<string, string>): PublishedFigure {
   const survey = row.survey as SurveyId;
   if (survey !== "link-worker" && survey !== "provider")
     throw new Error(`figures.csv: figure "${id}" column survey is "${row.survey}"`);
+  const wording = row.wording as Wording;
+  if (wording !== "verbatim" && wording !== "paraphrase")
+    throw new Error(
+      `figures.csv: figure "${id}" column wording is "${row.wording ?? ""}", expected "verbatim" or "paraphrase"`,
+    );
   const interval = (row.interval ?? "") === "" ? null : (row.interval as Interval);
   if (interval !== null && !INTERVALS.has(interval))
     throw new Error(`figures.csv: figure "${id}" column interval is "${row.interval}"`);
@@ -71,6 +82,7 @@ function parseRow(row: Record<string, string>): PublishedFigure {
     base: row.base ?? "",
     operationalisation: row.operationalisation ?? "",
     source: row.source ?? "",
+    wording,
   };
   const banded = kind === "percent" || kind === "range" || kind === "count";
   if (banded && (fig.lower === null || fig.upper === null || interval === null)) {

@@ -1,6 +1,6 @@
 import type { SurveyId } from "../codebook/types.js";
 import { codebook, question, optionLabels } from "../codebook/codebooks.js";
-import { answered, anyOf, flag, not, ticked, type Cond, type Row } from "./conditions.js";
+import { allOf, answered, anyOf, flag, not, ticked, type Cond, type Row } from "./conditions.js";
 
 /** A share of a base: successes = rows where `outcome` is true, n = rows where it is not null (within `subset`). */
 export interface ShareSpec {
@@ -46,8 +46,11 @@ export interface RankSpec {
   subset?: Cond;
   options: { label: string; outcome: Cond }[];
   /** "order": the first labels are the top ones in this order; "top-set": the top k are these labels in any
-   * order; "bottom": the last labels are these, lowest first; "lowest": the named label has the lowest share. */
-  check: { kind: "order" | "top-set" | "bottom"; labels: string[] };
+   * order; "bottom": the last labels are these, lowest first; "within-top": each label ranks among the `k`
+   * most often ticked (no tie at the k-th place may decide it). */
+  check:
+    | { kind: "order" | "top-set" | "bottom"; labels: string[] }
+    | { kind: "within-top"; labels: string[]; k: number };
 }
 export type ReceiptSpec =
   ShareSpec | CountSpec | CompareSpec | CompareMeanSpec | VersusConstantSpec | RankSpec;
@@ -106,6 +109,14 @@ const breadth = (row: Row): number | null => {
   return Array.isArray(v) ? v.filter((x) => MEASURES.includes(x as string)).length : null;
 };
 const COMMISSIONERS = ticked(PR, "collaborate_with", "Commissioners and funders");
+// "Among the k most often ticked options": how this project reads "prominent" and the appendix's "crossover".
+const withinTop = (survey: SurveyId, column: string, label: string, k: number, subset?: Cond): RankSpec => ({
+  type: "rank",
+  survey,
+  subset,
+  options: multiOptions(survey, column),
+  check: { kind: "within-top", labels: [label], k },
+});
 
 // One spec per published figure id (data/published/figures.csv); built lazily because the label checks read the codebooks.
 function build(): Record<string, ReceiptSpec> {
@@ -238,6 +249,71 @@ function build(): Record<string, ReceiptSpec> {
     "lw-monitor-pcn": share(LW, ticked(LW, "outcomes_monitored_by", "PCNs and federations")),
     "lw-monitor-commissioners": share(LW, ticked(LW, "outcomes_monitored_by", "Commissioners")),
     "lw-monitor-public-health": share(LW, ticked(LW, "outcomes_monitored_by", "Public Health")),
+    // Issue 15: the report's remaining claims (operationalisations are our reading; see figures.csv).
+    "lw-benefits-wide-ranging": share(
+      LW,
+      allOf(
+        ticked(LW, "benefits_aware", "Mental health and well-being"),
+        ticked(LW, "benefits_aware", "Social connectedness"),
+      ),
+    ),
+    "lw-knowledge-gap-behind-provision-gap": {
+      type: "compare",
+      survey: LW,
+      outcome: ticked(LW, "more_provision", "Physical activity"),
+      pairs: [
+        {
+          a: "without enough knowledge of provision",
+          inA: not(flag("enough_knowledge")),
+          b: "with enough knowledge",
+          inB: flag("enough_knowledge"),
+        },
+      ],
+    },
+    "lw-referrals-loneliness-prominent": withinTop(
+      LW,
+      "referral_reasons",
+      "Loneliness or social isolation",
+      3,
+    ),
+    "lw-improvements-buddy-or-welcome": share(
+      LW,
+      anyOf(
+        ticked(LW, "improvements", "Buddy system for new attendees"),
+        ticked(LW, "improvements", "Improved welcome for new attendees"),
+      ),
+    ),
+    "lw-monitor-commissioners-or-public-health": share(
+      LW,
+      anyOf(
+        ticked(LW, "outcomes_monitored_by", "Commissioners"),
+        ticked(LW, "outcomes_monitored_by", "Public Health"),
+      ),
+    ),
+    "lw-training-ltc-top3": withinTop(
+      LW,
+      "training_wanted",
+      "Supporting patients with long-term health conditions",
+      3,
+    ),
+    "lw-training-barriers-top3": withinTop(
+      LW,
+      "training_wanted",
+      "Overcoming barriers to becoming active",
+      3,
+    ),
+    "prov-learning-common-conditions-top3": withinTop(
+      PR,
+      "learning_wanted",
+      "Supporting people with common health conditions",
+      3,
+    ),
+    "prov-learning-user-centred-top3": withinTop(
+      PR,
+      "learning_wanted",
+      "Shaping a user-centred, inclusive offer",
+      3,
+    ),
     "mer-n": { type: "count", survey: LW, subset: MERSEYSIDE },
     "mer-trained": share(LW, flag("trained"), MERSEYSIDE),
     "mer-enough-knowledge": share(LW, flag("enough_knowledge"), MERSEYSIDE),
