@@ -276,3 +276,22 @@ export type {
   ColumnComparisons,
   ColumnPair,
 } from "./stats/index.js";
+
+// Issue 15 (claims): the report's remaining claims, readings of its wording, sample-size sensitivity.
+export { receiptComparisons } from "./published/comparisons.js";
+export {
+  alternativeReadings,
+  compareReadings,
+  readingsTable,
+  type AlternativeReading,
+  type ReadingComparison,
+} from "./published/readings.js";
+export {
+  subsample,
+  receiptsAtSampleSizes,
+  sampleSizeTable,
+  misstatedFigure,
+  type SampleSizeRow,
+} from "./published/sample-size.js";
+export { receiptOf } from "./published/receipt.js";
+export type { Wording } from "./published/figures.js";

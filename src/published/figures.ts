@@ -33,6 +33,10 @@ export interface PublishedFigure {
   /** "verbatim": `quote` is the report's own words (tests check them against it); "paraphrase": `quote`
    * restates a row of a table published on another page, and only its text in double quotes is verbatim. */
   wording: Wording;
+  /** A short human-readable name for charts and tables (unique across rows), e.g. "Link Workers receiving referrals from GPs". */
+  label: string;
+  /** For `range` figures, the report's verbal quantity as worded ("almost half"); "" for other kinds. */
+  phrase: string;
 }
 
 /** Whether a figure's quote is the source's own words or a paraphrase of a published table. */
@@ -83,7 +87,13 @@ function parseRow(row: Record<string, string>): PublishedFigure {
     operationalisation: row.operationalisation ?? "",
     source: row.source ?? "",
     wording,
+    label: (row.label ?? "").trim(),
+    phrase: (row.phrase ?? "").trim(),
   };
+  if (fig.label === "")
+    throw new Error(`figures.csv: figure "${id}" needs a human-readable label in column label`);
+  if (kind === "range" && fig.phrase === "")
+    throw new Error(`figures.csv: figure "${id}" (range) needs its verbal quantity in column phrase`);
   const banded = kind === "percent" || kind === "range" || kind === "count";
   if (banded && (fig.lower === null || fig.upper === null || interval === null)) {
     throw new Error(`figures.csv: figure "${id}" (${kind}) needs lower, upper and interval`);
@@ -104,9 +114,14 @@ export function parsePublishedFigures(text: string): PublishedFigure[] {
   }
   const figures = parsed.data.map(parseRow);
   const seen = new Set<string>();
+  const labels = new Map<string, string>();
   for (const f of figures) {
     if (seen.has(f.id)) throw new Error(`figures.csv: duplicate id "${f.id}"`);
     seen.add(f.id);
+    const other = labels.get(f.label);
+    if (other !== undefined)
+      throw new Error(`figures.csv: figures "${other}" and "${f.id}" share the label "${f.label}"`);
+    labels.set(f.label, f.id);
   }
   return figures;
 }

@@ -10,7 +10,7 @@ import {
 import { projectRoot } from "../../src/codebook/project-root.js";
 
 const HEADER =
-  "id,survey,area,section,quote,kind,value,lower,upper,interval,base,operationalisation,source,wording";
+  "id,survey,area,section,quote,kind,value,lower,upper,interval,base,operationalisation,source,wording,label,phrase";
 const REPORT = path.join(projectRoot(), "..", "shared", "seed", "nw-social-prescribing-summary-2023.md");
 
 describe("publishedFigures()", () => {
@@ -68,7 +68,7 @@ describe("publishedFigures()", () => {
     }
   });
   it("rejects a wording other than verbatim or paraphrase, naming the figure", () => {
-    const text = `${HEADER}\nx-1,provider,North West,provision,q,rank,,,,,b,o,s,quoted\n`;
+    const text = `${HEADER}\nx-1,provider,North West,provision,q,rank,,,,,b,o,s,quoted,A label,\n`;
     expect(() => parsePublishedFigures(text)).toThrow(
       'figure "x-1" column wording is "quoted", expected "verbatim" or "paraphrase"',
     );
@@ -80,20 +80,43 @@ describe("publishedFigures()", () => {
 
 describe("parsePublishedFigures(text)", () => {
   it("rejects an unknown kind, naming the figure and column", () => {
-    const text = `${HEADER}\nx-1,provider,North West,provision,q,guess,1,0,2,[],b,o,s,verbatim\n`;
+    const text = `${HEADER}\nx-1,provider,North West,provision,q,guess,1,0,2,[],b,o,s,verbatim,A label,\n`;
     expect(() => parsePublishedFigures(text)).toThrow('figure "x-1" column kind is "guess"');
   });
   it("rejects a non-numeric value, naming the figure and value", () => {
-    const text = `${HEADER}\nx-1,provider,North West,provision,q,percent,about 5,4.5,5.5,[),b,o,s,verbatim\n`;
+    const text = `${HEADER}\nx-1,provider,North West,provision,q,percent,about 5,4.5,5.5,[),b,o,s,verbatim,A label,\n`;
     expect(() => parsePublishedFigures(text)).toThrow(
       'figure "x-1" column value is "about 5", expected a number',
     );
   });
   it("rejects a percent without its tolerance band (missing values)", () => {
-    const text = `${HEADER}\nx-1,provider,North West,provision,q,percent,5,,,,b,o,s,verbatim\n`;
+    const text = `${HEADER}\nx-1,provider,North West,provision,q,percent,5,,,,b,o,s,verbatim,A label,\n`;
     expect(() => parsePublishedFigures(text)).toThrow(
       'figure "x-1" (percent) needs lower, upper and interval',
     );
+  });
+  it("rejects a row without a label, and a range without its verbal phrase, naming the figure", () => {
+    expect(() =>
+      parsePublishedFigures(`${HEADER}\nx-1,provider,North West,provision,q,rank,,,,,b,o,s,verbatim,,\n`),
+    ).toThrow('figure "x-1" needs a human-readable label in column label');
+    expect(() =>
+      parsePublishedFigures(
+        `${HEADER}\nx-1,provider,North West,provision,q,range,50,40,50,[),b,o,s,verbatim,A label,\n`,
+      ),
+    ).toThrow('figure "x-1" (range) needs its verbal quantity in column phrase');
+  });
+  it("rejects two rows with one label (charts need distinct row names)", () => {
+    const row = (id: string) => `${id},provider,North West,provision,q,rank,,,,,b,o,s,verbatim,Same,`;
+    expect(() => parsePublishedFigures(`${HEADER}\n${row("x-1")}\n${row("x-2")}\n`)).toThrow(
+      'figures "x-1" and "x-2" share the label "Same"',
+    );
+  });
+  it("every published figure has a human-readable label, not its id, and every range its phrase", () => {
+    for (const f of publishedFigures()) {
+      expect(f.label, f.id).not.toBe(f.id);
+      expect(f.label, f.id).not.toMatch(/^[a-z0-9-]+$/);
+    }
+    expect(publishedFigure("lw-more-pa-provision").phrase).toBe("almost half");
   });
   it("a header-only table has no figures", () => {
     expect(parsePublishedFigures(`${HEADER}\n`)).toEqual([]);
