@@ -294,4 +294,5 @@ export {
   type SampleSizeRow,
 } from "./published/sample-size.js";
 export { receiptOf } from "./published/receipt.js";
+export { rankingProvenance, rankingProvenanceTable, type RankingProvenance } from "./published/provenance.js";
 export type { Wording } from "./published/figures.js";

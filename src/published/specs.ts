@@ -45,6 +45,8 @@ export interface RankSpec {
   survey: SurveyId;
   subset?: Cond;
   options: { label: string; outcome: Cond }[];
+  /** The codebook question (or derived column) whose options are ranked, for provenance notes. */
+  question?: string;
   /** "order": the first labels are the top ones in this order; "top-set": the top k are these labels in any
    * order; "bottom": the last labels are these, lowest first; "within-top": each label ranks among the `k`
    * most often ticked (no tie at the k-th place may decide it). */
@@ -114,6 +116,7 @@ const withinTop = (survey: SurveyId, column: string, label: string, k: number, s
   type: "rank",
   survey,
   subset,
+  question: column,
   options: multiOptions(survey, column),
   check: { kind: "within-top", labels: [label], k },
 });
@@ -137,6 +140,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-referrals-gp-top": {
       type: "rank",
       survey: LW,
+      question: "referral_sources",
       options: multiOptions(LW, "referral_sources"),
       check: { kind: "order", labels: ["GPs"] },
     },
@@ -176,6 +180,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-confident-inactive-lowest": {
       type: "rank",
       survey: LW,
+      question: "activity_band",
       options: ["Inactive (<30)", "Fairly active (30-149)", "Active (150+)"].map((band) => ({
         label: band,
         outcome: (row: Row) =>
@@ -193,6 +198,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-find-provision-online-top": {
       type: "rank",
       survey: LW,
+      question: "find_provision",
       options: multiOptions(LW, "find_provision"),
       check: { kind: "order", labels: ["Online search"] },
     },
@@ -200,6 +206,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-more-provision-pa-top": {
       type: "rank",
       survey: LW,
+      question: "more_provision",
       options: multiOptions(LW, "more_provision"),
       check: { kind: "order", labels: ["Physical activity"] },
     },
@@ -208,24 +215,28 @@ function build(): Record<string, ReceiptSpec> {
     "lw-rating-instructors-best": {
       type: "rank",
       survey: LW,
+      question: "provision_rating",
       options: ratingOptions(),
       check: { kind: "order", labels: ["Instructors"] },
     },
     "lw-rating-support-worst": {
       type: "rank",
       survey: LW,
+      question: "provision_rating",
       options: ratingOptions(),
       check: { kind: "bottom", labels: ["Support given to clients"] },
     },
     "lw-rating-variety-second-worst": {
       type: "rank",
       survey: LW,
+      question: "provision_rating",
       options: ratingOptions(),
       check: { kind: "bottom", labels: ["Support given to clients", "Variety of activities"] },
     },
     "lw-improvements-top3": {
       type: "rank",
       survey: LW,
+      question: "improvements",
       options: multiOptions(LW, "improvements"),
       check: {
         kind: "top-set",
@@ -343,6 +354,7 @@ function build(): Record<string, ReceiptSpec> {
       type: "rank",
       survey: LW,
       subset: MERSEYSIDE,
+      question: "training_wanted",
       options: multiOptions(LW, "training_wanted"),
       check: {
         kind: "top-set",
@@ -358,6 +370,7 @@ function build(): Record<string, ReceiptSpec> {
     "prov-challenge-distance-top": {
       type: "rank",
       survey: PR,
+      question: "challenges",
       options: multiOptions(PR, "challenges"),
       check: {
         kind: "order",

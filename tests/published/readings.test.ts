@@ -10,6 +10,29 @@ import {
   misstatedFigure,
 } from "../../src/published/sample-size.js";
 import { computeReceipts } from "../../src/published/compute.js";
+import { rankingProvenance, rankingProvenanceTable } from "../../src/published/provenance.js";
+
+describe("rankingProvenance()", () => {
+  it("lists every ranking claim with its question, and marks which question texts the report quotes", () => {
+    const rs = rankingProvenance();
+    const byId = new Map(rs.map((r) => [r.id, r]));
+    expect(byId.get("lw-referrals-gp-top")).toMatchObject({
+      question: "referral_sources",
+      questionText: "verbatim",
+      options: 8,
+    });
+    expect(byId.get("lw-referrals-loneliness-prominent")).toMatchObject({
+      question: "referral_reasons",
+      questionText: "reconstructed",
+    });
+    expect(byId.get("lw-confident-inactive-lowest")).toMatchObject({
+      question: "activity_band",
+      questionText: "derived",
+    });
+    expect(rs.every((r) => r.question !== "(unnamed)")).toBe(true);
+    expect(rankingProvenanceTable().rows).toHaveLength(rs.length);
+  });
+});
 
 describe("compareReadings(tables)", () => {
   it("every alternative reading names a published figure", () => {
