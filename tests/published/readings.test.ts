@@ -38,14 +38,11 @@ describe("compareReadings(tables)", () => {
   it("every alternative reading names a published figure", () => {
     for (const a of alternativeReadings()) expect(() => publishedFigure(a.id), a.id).not.toThrow();
   });
-  it("the 13% as a column share: of 4 providers needing funding 1 is neighbourhood (25%), so the verdict changes", () => {
-    // hand calculation: row share = 1 of 2 neighbourhood providers (50%); column share = 1 of 4 needing funding (25%)
+  it("the 13% as a column share: of 40 providers needing funding 10 are neighbourhood (25%), not the row share 50%", () => {
+    // hand calculation: row share = 10 of 20 neighbourhood providers (50%); column share = 10 of the 40 needing funding (25%)
     const rows = [
-      { scale: "Neighbourhood", needs_funding: true },
-      { scale: "Neighbourhood", needs_funding: false },
-      { scale: "National", needs_funding: true },
-      { scale: "National", needs_funding: true },
-      { scale: "Regional", needs_funding: true },
+      ...Array.from({ length: 20 }, (_, i) => ({ scale: "Neighbourhood", needs_funding: i < 10 })),
+      ...Array.from({ length: 30 }, () => ({ scale: "National", needs_funding: true })),
     ];
     const alt = alternativeReadings().filter((a) => a.id === "prov-neighbourhood-needs-funding");
     const [c] = compareReadings({ provider: rows }, alt);
