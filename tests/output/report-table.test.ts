@@ -7,7 +7,7 @@ import { spreadsheetSafe } from "../../src/output/spreadsheet-safe.js";
 import { crosstab } from "../../src/tabulate/crosstab.js";
 import type { Display } from "../../src/tabulate/display.js";
 
-// Invented respondents: group B has 3 "Yes" (suppressed as "[c]").
+// Invented respondents: group B has 3 "Yes" (hidden as "[c]", the one mark for a hidden cell).
 const rows = [
   ...Array.from({ length: 20 }, (_, i) => ({ g: "A", q: i < 12 ? "Yes" : "No" })),
   ...Array.from({ length: 10 }, (_, i) => ({ g: "B", q: i < 3 ? "Yes" : "No" })),
@@ -30,7 +30,7 @@ describe("toCsv(result)", () => {
   const csv = toCsv(result);
   const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: "\r\n" }).data;
   const display = result.display();
-  it("writes the caption, the table as displayed (with the [c] mark) and every footnote", () => {
+  it("writes the caption, the table as displayed (with the hidden-cell mark [c]) and every footnote", () => {
     expect(parsed[0]![0]).toBe("'=Synthetic table");
     expect(parsed[2]).toEqual([...display.head]);
     expect(parsed.slice(3, 3 + display.body.length)).toEqual(display.body.map((r) => [...r]));
