@@ -24,6 +24,11 @@ export function formatPooledTest(r: StratifiedResult): string {
     t.form === "2x2xK"
       ? `, common odds ratio ${t.oddsRatio.toFixed(2)} (${Math.round(t.level * 100)}% CI ${t.lower.toFixed(2)}–${t.upper.toFixed(2)}; odds of ${r.col} "${r.colLevels[0]}" for ${r.row} "${r.rowLevels[0]}" vs "${r.rowLevels[1]}")`
       : "";
+  if (r.tables.some((s) => s.hidden)) {
+    // A test beside tables that hide cells keeps its verdict only (src/disclosure/README.md).
+    const verdict = t.p < 0.05 ? "an association (p < 0.05)" : "no evidence of an association (p >= 0.05)";
+    return `${name}: ${verdict}; statistic and p-value hidden because stratum tables hide small cells.`;
+  }
   const k = t.strataUsed.length;
   const used = [`${k} ${k === 1 ? "stratum" : "strata"} shown in full`];
   if (t.merged.length) used.push(`hidden strata combined (${t.merged.join(", ")})`);

@@ -147,7 +147,8 @@ export function impliedSmallCount(
 // "Inactive (<30)" are not marks unless 30 is the threshold.
 const lessMark = (threshold: number) =>
   new RegExp(String.raw`(?:^|[\s|:=>])<\s?${threshold}(?=$|[\s|)<;,])`, "m");
-const C_MARK = /\[c\]/i;
+// A footnote that names the mark ('shown as "[c]"') is not a hidden cell: the mark stands unquoted in a cell.
+const C_MARK = /(?<!["“']|&quot;)\[c\](?!["”']|&quot;)/i;
 const P_VALUE = /(?<![\w])p\s*(?:=|<|≤|&lt;)\s*(?:<\s*)?(?:\d*\.\d+(?:e-?\d+)?|\d(?:\.\d+)?e-\d+|1\b)/i;
 
 /**

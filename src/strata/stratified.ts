@@ -1,3 +1,4 @@
+import { HIDDEN_MARK } from "../tabulate/suppress.js";
 import type { ColumnTable } from "arquero";
 import { readGroups } from "../multi-select/read.js";
 import {
@@ -184,11 +185,19 @@ export function stratifiedDisplay(r: StratifiedResult, caption?: string): Displa
       t.hidden ? "–" : String(t.counts[i]!.reduce((a, b) => a + b, 0)),
     ]),
   );
+  const missing = r.missing === 0 || r.missing >= r.threshold ? String(r.missing) : HIDDEN_MARK;
   const notes = [
-    `Cells: respondents (unweighted). Strata: ${r.strata}; ${r.missing} respondents had a missing answer.`,
+    `Cells: respondents (unweighted). Strata: ${r.strata}; ${missing} respondents had a missing answer.`,
   ];
   const p = r.pooled;
-  if (p) {
+  if (p && r.tables.some((t) => t.hidden)) {
+    // The rule every test beside a table with hidden cells follows (src/disclosure/README.md): the verdict
+    // stays, the statistic and p-value go.
+    const verdict = p.p < 0.05 ? "an association (p < 0.05)" : "no evidence of an association (p >= 0.05)";
+    notes.push(
+      `${r.reason}: ${verdict}; statistic and p-value hidden because stratum tables hide small cells.`,
+    );
+  } else if (p) {
     const or =
       p.form === "2x2xK"
         ? `; common odds ratio ${p.oddsRatio.toFixed(2)} (${Math.round(p.level * 100)}% CI ${p.lower.toFixed(2)}–${p.upper.toFixed(2)})`
