@@ -5,8 +5,6 @@ import { networkNodes } from "./fisher-size.js";
 
 /** R's fisher.test tolerance: tables up to this factor more probable than the observed one count as ties. */
 const REL_ERR = 1 + 1e-7;
-/** Past values closer than this (in log probability) are merged, well inside REL_ERR. */
-const MERGE_SCALE = 1e8;
 /** Steps (cells stored or visited) before giving up, bounding memory to about 1 GB: R's Job table needs 2.2e6,
  * a 3 x 4 table with n = 300 about 7e6. */
 const MAX_WORK = 8e6;
@@ -106,88 +104,11 @@ function colSumsOf(table: number[][]): number[] {
   return table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => b - a);
 }
 
-interface Past {
-  /** Sum of log(x!) over the cells filled so far. */
-  s: number;
-  /** How many partial tables share this state and this sum. */
-  count: number;
-}
-
-/** Partial tables grouped by the row amounts they leave (or use), then by their sum of log factorials. */
-type Layer = Map<number | string, { readonly rows: number[]; readonly pasts: Map<number, Past> }>;
-
-function networkPValue(table: number[][], deadline: number): number {
-  const rowSums = table.map((row) => sum(row));
-  const colSums = table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => b - a);
-  const n = sum(rowSums);
-  const lf = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) lf[k] = factorialln(k);
-  const lfSum = (xs: readonly number[]): number => xs.reduce((a, x) => a + lf[x]!, 0);
-  // P(table) = exp(logK - S) with S = sum log x_ij!, so "P <= P_obs * REL_ERR" is "S >= threshold".
-  const logK = lfSum(rowSums) + lfSum(colSums) - lf[n]!;
-  const threshold = table.reduce((a, row) => a + lfSum(row), 0) - Math.log(REL_ERR);
-  const keyOf = stateKey(rowSums.length, n);
-  const budget: Budget = {
-    work: 0,
-    deadline,
-    describe: `${table.length} x ${colSums.length} table with n = ${n}`,
-  };
-  // The first layer alone holds about C(c + r - 1, r - 1) states; refuse at once rather than after the work.
-  spend(budget, Math.exp(lnChoose(colSums[0]! + rowSums.length - 1, rowSums.length - 1)));
-
-  // Meet in the middle: columns 0..half-1 are built forwards from the row totals (pruned with the bounds),
-  // the columns after `half` backwards from zero; column `half` joins a forward state (row remainders) to
-  // every backward state (row usage) it can reach.
-  const half = colSums.length - 2;
-  let p = 0;
-  let forward: Layer = new Map([
-    [keyOf(rowSums), { rows: rowSums, pasts: new Map([[0, { s: 0, count: 1 }]]) }],
-  ]);
-  const open: { rows: number[]; pasts: Past[] }[] = [];
-  for (let j = 0; j <= half; j++) {
-    const tail = colSums.slice(j);
-    const lfTail = lfSum(tail);
-    const next: Layer = new Map();
-    for (const node of forward.values()) {
-      spend(budget, rowSums.length * tail.length);
-      const { lo, hi } = futureBounds(node.rows, tail, lf);
-      // Sum over all completions of exp(-S_rest) = N! / (prod r_i! prod c_j!) (multinomial identity).
-      const logRest = lf[sum(node.rows)]! - lfSum(node.rows) - lfTail;
-      const undecided: Past[] = [];
-      for (const past of node.pasts.values()) {
-        if (past.s + lo >= threshold) p += Math.exp(logK - past.s + logRest + Math.log(past.count));
-        else if (past.s + hi >= threshold) undecided.push(past);
-      }
-      if (undecided.length === 0) continue;
-      if (j === half) open.push({ rows: node.rows, pasts: undecided });
-      else extend(next, node.rows, undecided, colSums[j]!, node.rows, lf, keyOf, budget);
-    }
-    forward = next;
-  }
-  if (open.length === 0) return Math.min(1, p);
-
-  let backward: Layer = new Map();
-  const zero = rowSums.map(() => 0);
-  backward.set(keyOf(zero), { rows: zero, pasts: new Map([[0, { s: 0, count: 1 }]]) });
-  for (let j = colSums.length - 1; j > half; j--) {
-    const next: Layer = new Map();
-    for (const node of backward.values()) {
-      const caps = node.rows.map((used, i) => rowSums[i]! - used);
-      extend(next, node.rows, [...node.pasts.values()], colSums[j]!, caps, lf, keyOf, budget, 1);
-    }
-    backward = next;
-  }
-
-  for (const { rows, pasts } of open) {
-    const futures: Past[] = [];
-    forEachAllocation(colSums[half]!, rows, lf, (x, cost) => {
-      const reached = backward.get(keyOf(rows.map((v, i) => v - x[i]!)));
-      spend(budget, 1 + (reached ? reached.pasts.size : 0));
-      if (reached) for (const f of reached.pasts.values()) futures.push({ s: f.s + cost, count: f.count });
-    });
-    if (futures.length) p += meet(pasts, futures, threshold, logK);
-  }
-  return Math.min(1, p);
+/** Partial tables that leave the same sorted row remainders: their sums of log(x!) so far, and how many. */
+interface NetNode {
+  readonly rem: Int32Array;
+  s: number[];
+  w: number[];
 }
 
 interface Budget {
@@ -214,146 +135,332 @@ function spend(budget: Budget, work: number): void {
   }
 }
 
-/** Adds every allocation of one column to every partial table of a state; sign -1 subtracts, +1 adds. */
-function extend(
-  next: Layer,
-  rows: readonly number[],
-  pasts: readonly Past[],
-  column: number,
-  caps: readonly number[],
-  lf: Float64Array,
-  keyOf: (rows: readonly number[]) => number | string,
-  budget: Budget,
-  sign: 1 | -1 = -1,
-): void {
-  forEachAllocation(column, caps, lf, (x, cost) => {
-    const childRows = rows.map((v, i) => v + sign * x[i]!);
-    const key = keyOf(childRows);
-    let child = next.get(key);
-    if (!child) next.set(key, (child = { rows: childRows, pasts: new Map() }));
-    for (const past of pasts) {
-      const s = past.s + cost;
-      const k = Math.round(s * MERGE_SCALE);
-      const seen = child.pasts.get(k);
-      if (seen) seen.count += past.count;
-      else child.pasts.set(k, { s, count: past.count });
+/**
+ * The network algorithm (Mehta & Patel 1983, 1986). Columns are filled one per stage; a node is the vector
+ * of row remainders, sorted (rows with equal remainders are interchangeable for the rest of the table), and
+ * carries its distinct past values (sum of log x! over the cells filled, with the number of partial tables
+ * that reach it with that value). At each node the most probable completion (exact, see minCompletion) and
+ * an upper bound on the least probable one decide, per past value, whether every completion counts (add the
+ * closed-form mass of the whole subtree), none does (drop it), or the node must be expanded. With two
+ * columns left the rest is a smaller network over the rows (see lastTwoColumns).
+ */
+function networkPValue(table: number[][], deadline: number): number {
+  const rowSums = table.map((row) => sum(row)).sort((a, b) => b - a);
+  const colSums = colSumsOf(table);
+  const r = rowSums.length;
+  const c = colSums.length;
+  const n = sum(rowSums);
+  const lf = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) lf[k] = factorialln(k);
+  // P(table) = exp(logK - S) with S = sum log x_ij!, so "P <= P_obs * REL_ERR" is "S >= threshold".
+  const logK = sumLf(rowSums, lf) + sumLf(colSums, lf) - lf[n]!;
+  const threshold = table.reduce((a, row) => a + sumLf(row, lf), 0) - Math.log(REL_ERR);
+  const budget: Budget = { work: 0, deadline, describe: `${r} x ${c} table with n = ${n}` };
+  // The first stage alone holds up to C(c_1 + r - 1, r - 1) children; refuse at once rather than after the work.
+  spend(budget, Math.exp(lnChoose(colSums[0]! + r - 1, r - 1)));
+  const net: Net = { r, lf, logK, threshold, budget, p: 0 };
+
+  // Node keys: the sorted remainders as digits in base (largest row total + 1); the last one follows from
+  // the stage's total, so it is left out. Strings when that number would not be exact in a double.
+  const base = rowSums[0]! + 1;
+  const numericKeys = Math.pow(base, r - 1) < Number.MAX_SAFE_INTEGER;
+  const keyOf = (rem: Int32Array): number | string => {
+    if (!numericKeys) return rem.join(",");
+    let key = 0;
+    for (let i = 0; i < r - 1; i++) key = key * base + rem[i]!;
+    return key;
+  };
+
+  let stage = new Map<number | string, NetNode>();
+  stage.set(0, { rem: Int32Array.from(rowSums), s: [0], w: [1] });
+  const x = new Int32Array(r);
+  const child = new Int32Array(r);
+  const room = new Int32Array(r + 1);
+  for (let j = 0; j < c - 1; j++) {
+    const tail = colSums.slice(j);
+    const tailLf = sumLf(tail, lf);
+    const column = colSums[j]!;
+    const next = new Map<number | string, NetNode>();
+    for (const node of stage.values()) {
+      const { rem } = node;
+      const [s, w] = mergePasts(node.s, node.w);
+      spend(budget, s.length + r * tail.length);
+      if (tail.length === 2) {
+        lastTwoColumns(net, rem, column, s, w);
+        continue;
+      }
+      room[r] = 0;
+      for (let i = r - 1; i >= 0; i--) room[i] = room[i + 1]! + rem[i]!;
+      // Pasts are sorted: those from `take` on reach the threshold on every completion, those before `keep`
+      // on none; only the ones between are carried into the next stage.
+      const take = lowerBound(s, threshold - minCompletion(rem, tail, lf), 0, s.length);
+      const keep = lowerBound(s, threshold - maxCompletionBound(rem, tail, lf), 0, take);
+      if (take < s.length) {
+        // Sum over all completions of exp(-S_rest) = N! / (prod rem_i! prod c_j!) (multinomial identity).
+        const logRest = logK + lf[room[0]!]! - sumLf(rem, lf) - tailLf;
+        for (let i = take; i < s.length; i++) net.p += w[i]! * Math.exp(logRest - s[i]!);
+      }
+      if (keep >= take) continue;
+      const ms = s.slice(keep, take);
+      const mw = w.slice(keep, take);
+      const fill = (i: number, left: number, cost: number): void => {
+        if (i === r - 1) {
+          x[i] = left;
+          cost += lf[left]!;
+          // The child's remainders, sorted descending (insertion sort: r is small).
+          for (let a = 0; a < r; a++) {
+            const v = rem[a]! - x[a]!;
+            let b = a;
+            while (b > 0 && child[b - 1]! < v) {
+              child[b] = child[b - 1]!;
+              b--;
+            }
+            child[b] = v;
+          }
+          const key = keyOf(child);
+          let target = next.get(key);
+          if (!target) next.set(key, (target = { rem: child.slice(), s: [], w: [] }));
+          for (let m = 0; m < ms.length; m++) {
+            target.s.push(ms[m]! + cost);
+            target.w.push(mw[m]!);
+          }
+          spend(budget, 1 + ms.length);
+          return;
+        }
+        const top = Math.min(rem[i]!, left);
+        for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
+          x[i] = v;
+          fill(i + 1, left - v, cost + lf[v]!);
+        }
+      };
+      fill(0, column, 0);
     }
-    spend(budget, 1 + pasts.length);
-  });
+    stage = next;
+  }
+  return Math.min(1, net.p);
 }
 
-/** Sum of P over (past, future) pairs whose total S reaches the threshold: sorted futures, suffix sums. */
-function meet(pasts: readonly Past[], futures: Past[], threshold: number, logK: number): number {
-  futures.sort((a, b) => a.s - b.s);
-  const base = futures[0]!.s;
-  const suffix = new Float64Array(futures.length + 1);
-  for (let m = futures.length - 1; m >= 0; m--)
-    suffix[m] = suffix[m + 1]! + futures[m]!.count * Math.exp(base - futures[m]!.s);
-  let total = 0;
-  for (const past of pasts) {
-    const need = threshold - past.s;
-    let lo = 0;
-    let hi = futures.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (futures[mid]!.s >= need) hi = mid;
-      else lo = mid + 1;
-    }
-    if (lo < futures.length) total += past.count * Math.exp(logK - past.s - base) * suffix[lo]!;
+/** What every step of one network search shares, and the p-value it accumulates. */
+interface Net {
+  readonly r: number;
+  readonly lf: Float64Array;
+  readonly logK: number;
+  readonly threshold: number;
+  readonly budget: Budget;
+  p: number;
+}
+
+/**
+ * The last two columns (totals `a` and sum(rem) - a): the rest of the table is fixed by x_i, the first
+ * column's cell in row i, and costs g_i(x_i) = log x_i! + log (rem_i - x_i)!. Rows are filled one at a time,
+ * a sub-network whose nodes are (row, amount of `a` left): exact least and largest remaining costs per node
+ * (dynamic programming, memoised for this call) decide past values as in the main network, and the mass of
+ * a whole sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i! (rem_i - x_i)!) is
+ * C(R, left) / prod rem_i!, R the rows' total).
+ */
+function lastTwoColumns(net: Net, rem: Int32Array, a: number, s: number[], w: number[]): void {
+  const { r, lf, logK, threshold, budget } = net;
+  const room = new Int32Array(r + 1);
+  const remLf = new Float64Array(r + 1);
+  for (let i = r - 1; i >= 0; i--) {
+    room[i] = room[i + 1]! + rem[i]!;
+    remLf[i] = remLf[i + 1]! + lf[rem[i]!]!;
   }
-  return total;
+  const width = a + 1;
+  // lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`; NaN until computed.
+  const lo = new Float64Array(r * width).fill(NaN);
+  const hi = new Float64Array(r * width);
+  const bounds = (i: number, left: number): number => {
+    const at = i * width + left;
+    if (!Number.isNaN(lo[at]!)) return at;
+    const ri = rem[i]!;
+    if (i === r - 1) {
+      lo[at] = hi[at] = lf[left]! + lf[ri - left]!;
+      return at;
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    const top = Math.min(ri, left);
+    for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
+      const g = lf[v]! + lf[ri - v]!;
+      const below = bounds(i + 1, left - v);
+      if (g + lo[below]! < min) min = g + lo[below]!;
+      if (g + hi[below]! > max) max = g + hi[below]!;
+    }
+    lo[at] = min;
+    hi[at] = max;
+    spend(budget, top + 1);
+    return at;
+  };
+  // suffix[m] = sum over pasts m.. of count * exp(scale - s): the pasts of a range [m, end) at once.
+  const scale = s[0]!;
+  const suffix = new Float64Array(s.length + 1);
+  for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
+  // Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i.
+  const visit = (i: number, left: number, cost: number, from: number, end: number): void => {
+    const at = bounds(i, left);
+    const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
+    if (take < end) {
+      const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
+      net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
+    }
+    const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
+    if (keep >= take || i === r - 1) return;
+    const ri = rem[i]!;
+    const top = Math.min(ri, left);
+    for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
+      visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
+    }
+  };
+  visit(0, a, 0, 0, s.length);
+}
+
+/** Past values closer than this (in log probability) are merged: far above rounding noise, far below ties. */
+const MERGE_TOL = 1e-10;
+
+/** Sorts pasts by value and merges those within MERGE_TOL of the first of their run (adding counts). */
+function mergePasts(s: number[], w: number[]): [number[], number[]] {
+  if (s.length < 2) return [s, w];
+  const order = Array.from(s.keys()).sort((a, b) => s[a]! - s[b]!);
+  const ms: number[] = [];
+  const mw: number[] = [];
+  let head = -Infinity;
+  for (const i of order) {
+    if (s[i]! - head <= MERGE_TOL) mw[mw.length - 1]! += w[i]!;
+    else {
+      head = s[i]!;
+      ms.push(head);
+      mw.push(w[i]!);
+    }
+  }
+  return [ms, mw];
+}
+
+/** First index in [from, end) of sorted `xs` with xs[i] >= v (end if none). */
+function lowerBound(xs: readonly number[], v: number, from: number, end: number): number {
+  let lo = from;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! >= v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The smallest sum of log x! over the tables with row totals `rem` and column totals `tail` (the most
+ * probable completion; FEXACT's "longest path"). log x! is convex, so this is a convex-cost transportation
+ * problem: an integer table is optimal exactly when no cycle of +1/-1 moves lowers the sum (Ahuja, Magnanti &
+ * Orlin 1993, ch. 14). Start from the rounded expected table and cancel negative cycles (Bellman-Ford).
+ */
+function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Array): number {
+  const r = rem.length;
+  const k = tail.length;
+  let total = 0;
+  for (let i = 0; i < r; i++) total += rem[i]!;
+  if (k === 1 || total === 0) return sumLf(rem, lf);
+  const x = new Int32Array(r * k);
+  const rowLeft = Int32Array.from(rem);
+  const colLeft = Int32Array.from(tail);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = Math.floor((rem[i]! * tail[j]!) / total);
+      x[i * k + j] = v;
+      rowLeft[i] -= v;
+      colLeft[j] -= v;
+    }
+  }
+  // The floors leave deficits on both margins with equal totals; fill them north-west corner style.
+  for (let i = 0, j = 0; i < r && j < k; ) {
+    const v = Math.min(rowLeft[i]!, colLeft[j]!);
+    x[i * k + j] += v;
+    rowLeft[i] -= v;
+    colLeft[j] -= v;
+    if (rowLeft[i] === 0) i++;
+    else j++;
+  }
+  // Nodes 0..r-1 are rows, r..r+k-1 columns. Edge row i -> column j raises x_ij (cost log(x_ij + 1)), edge
+  // column j -> row i lowers it (cost -log x_ij, when x_ij > 0).
+  const nodes = r + k;
+  const dist = new Float64Array(nodes);
+  const pred = new Int32Array(nodes);
+  for (;;) {
+    dist.fill(0);
+    pred.fill(-1);
+    let changed = -1;
+    for (let pass = 0; pass < nodes; pass++) {
+      changed = -1;
+      for (let i = 0; i < r; i++) {
+        for (let j = 0; j < k; j++) {
+          const v = x[i * k + j]!;
+          const up = dist[i]! + Math.log(v + 1);
+          if (up < dist[r + j]! - 1e-12) {
+            dist[r + j] = up;
+            pred[r + j] = i;
+            changed = r + j;
+          }
+          if (v > 0) {
+            const down = dist[r + j]! - Math.log(v);
+            if (down < dist[i]! - 1e-12) {
+              dist[i] = down;
+              pred[i] = r + j;
+              changed = i;
+            }
+          }
+        }
+      }
+      if (changed < 0) break;
+    }
+    if (changed < 0) break;
+    // A relaxation in the last pass: walk back `nodes` steps to land on the cycle, then apply it (each
+    // application lowers the sum by more than 1e-12, so this ends).
+    let v = changed;
+    for (let t = 0; t < nodes; t++) v = pred[v]!;
+    const startNode = v;
+    do {
+      const u = pred[v]!;
+      if (u < r) x[u * k + (v - r)] += 1;
+      else x[v * k + (u - r)] -= 1;
+      v = u;
+    } while (v !== startNode);
+  }
+  return sumLf(x, lf);
+}
+
+/**
+ * An upper bound on sum log x! over the completions (the least probable one; FEXACT's "shortest path"):
+ * keeping one set of margins only, the greedy largest-first split of each total maximises the convex sum.
+ */
+function maxCompletionBound(rem: Int32Array, tail: readonly number[], lf: Float64Array): number {
+  if (tail.length === 1) return sumLf(rem, lf);
+  const rows = Array.from(rem);
+  return Math.min(splitSum(tail, rows, lf), splitSum(rows, tail, lf));
+}
+
+function splitSum(totals: readonly number[], caps: readonly number[], lf: Float64Array): number {
+  const sorted = [...caps].sort((a, b) => b - a);
+  let cost = 0;
+  for (const total of totals) {
+    let left = total;
+    for (const cap of sorted) {
+      if (left === 0) break;
+      const v = Math.min(cap, left);
+      cost += lf[v]!;
+      left -= v;
+    }
+  }
+  return cost;
+}
+
+function sumLf(xs: ArrayLike<number>, lf: Float64Array): number {
+  let a = 0;
+  for (let i = 0; i < xs.length; i++) a += lf[xs[i]!]!;
+  return a;
 }
 
 function lnChoose(a: number, b: number): number {
   return factorialln(a) - factorialln(b) - factorialln(a - b);
-}
-
-/** Numeric keys while (n + 1)^r stays exact in a double, strings beyond. */
-function stateKey(r: number, n: number): (rows: readonly number[]) => number | string {
-  const base = n + 1;
-  if (Math.pow(base, r) < Number.MAX_SAFE_INTEGER) return (rows) => rows.reduce((a, v) => a * base + v, 0);
-  return (rows) => rows.join(",");
-}
-
-/** Calls back with every split x of `total` over bins with 0 <= x_i <= caps_i, and sum log(x_i!). */
-function forEachAllocation(
-  total: number,
-  caps: readonly number[],
-  lf: Float64Array,
-  visit: (x: readonly number[], cost: number) => void,
-): void {
-  const last = caps.length - 1;
-  const room = caps.map((_, i) => sum(caps.slice(i + 1)));
-  const x = caps.map(() => 0);
-  const fill = (i: number, left: number, cost: number): void => {
-    if (i === last) {
-      x[i] = left;
-      visit(x, cost + lf[left]!);
-      return;
-    }
-    const top = Math.min(caps[i]!, left);
-    for (let v = Math.max(0, left - room[i]!); v <= top; v++) {
-      x[i] = v;
-      fill(i + 1, left - v, cost + lf[v]!);
-    }
-  };
-  fill(0, total, 0);
-}
-
-/**
- * Bounds on sum log(x!) over the cells still to fill, given row remainders and column totals. Each bound
- * relaxes one set of margins: log x! is convex, so the even (water-filled) split of a total minimises it and
- * the greedy largest-first split maximises it. At the last column both bounds are exact.
- */
-function futureBounds(
-  rem: readonly number[],
-  tail: readonly number[],
-  lf: Float64Array,
-): { lo: number; hi: number } {
-  const lo = Math.max(splitSum(tail, rem, lf, evenSplit), splitSum(rem, tail, lf, evenSplit));
-  const hi = Math.min(splitSum(tail, rem, lf, greedySplit), splitSum(rem, tail, lf, greedySplit));
-  return { lo, hi };
-}
-
-function splitSum(
-  totals: readonly number[],
-  caps: readonly number[],
-  lf: Float64Array,
-  split: (total: number, caps: readonly number[], lf: Float64Array) => number,
-): number {
-  return totals.reduce((a, t) => a + split(t, caps, lf), 0);
-}
-
-function evenSplit(total: number, caps: readonly number[], lf: Float64Array): number {
-  const sorted = [...caps].sort((a, b) => a - b);
-  let left = total;
-  let cost = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    const bins = sorted.length - k;
-    const cap = sorted[k]!;
-    if (cap * bins <= left) {
-      cost += lf[cap]!;
-      left -= cap;
-      continue;
-    }
-    const q = Math.floor(left / bins);
-    const extra = left - q * bins;
-    return cost + extra * lf[q + 1]! + (bins - extra) * lf[q]!;
-  }
-  return cost;
-}
-
-function greedySplit(total: number, caps: readonly number[], lf: Float64Array): number {
-  const sorted = [...caps].sort((a, b) => b - a);
-  let left = total;
-  let cost = 0;
-  for (const cap of sorted) {
-    if (left === 0) break;
-    const v = Math.min(cap, left);
-    cost += lf[v]!;
-    left -= v;
-  }
-  return cost;
 }
 
 function transpose(table: number[][]): number[][] {
