@@ -104,11 +104,19 @@ function colSumsOf(table: number[][]): number[] {
   return table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => b - a);
 }
 
-/** Partial tables that leave the same sorted row remainders: their sums of log(x!) so far, and how many. */
+/**
+ * Partial tables that leave the same sorted row remainders, with what is known of their completions: the
+ * least and (a bound on) the largest sum of log x! over the cells left, and log of the closed-form sum of
+ * exp(-S_rest) over all completions, plus logK. Its pasts (sums of log x! so far, with how many partial
+ * tables reach the node with that sum) are only those these bounds could not decide.
+ */
 interface NetNode {
   readonly rem: Int32Array;
-  s: number[];
-  w: number[];
+  readonly minS: number;
+  readonly maxS: number;
+  readonly logRest: number;
+  readonly s: number[];
+  readonly w: number[];
 }
 
 interface Budget {
@@ -135,14 +143,24 @@ function spend(budget: Budget, work: number): void {
   }
 }
 
+/** What every step of one network search shares, and the p-value it accumulates. */
+interface Net {
+  readonly r: number;
+  readonly lf: Float64Array;
+  readonly logK: number;
+  readonly threshold: number;
+  readonly budget: Budget;
+  p: number;
+}
+
 /**
  * The network algorithm (Mehta & Patel 1983, 1986). Columns are filled one per stage; a node is the vector
- * of row remainders, sorted (rows with equal remainders are interchangeable for the rest of the table), and
- * carries its distinct past values (sum of log x! over the cells filled, with the number of partial tables
- * that reach it with that value). At each node the most probable completion (exact, see minCompletion) and
- * an upper bound on the least probable one decide, per past value, whether every completion counts (add the
- * closed-form mass of the whole subtree), none does (drop it), or the node must be expanded. With two
- * columns left the rest is a smaller network over the rows (see lastTwoColumns).
+ * of row remainders, sorted (rows with equal remainders are interchangeable for the rest of the table). When
+ * a partial table reaches a node, the node's bounds decide whether every completion counts (the closed-form
+ * mass of the whole subtree is added at once), none does (dropped), or it must be carried on; only the last
+ * are stored, merged with equal past values. The bounds are computed once per node: the most probable
+ * completion exactly (minCompletion), the least probable one as an upper bound (maxCompletionBound), both
+ * exact with two columns left, where the rest is a network over the rows (LastTwo).
  */
 function networkPValue(table: number[][], deadline: number): number {
   const rowSums = table.map((row) => sum(row)).sort((a, b) => b - a);
@@ -159,6 +177,19 @@ function networkPValue(table: number[][], deadline: number): number {
   // The first stage alone holds up to C(c_1 + r - 1, r - 1) children; refuse at once rather than after the work.
   spend(budget, Math.exp(lnChoose(colSums[0]! + r - 1, r - 1)));
   const net: Net = { r, lf, logK, threshold, budget, p: 0 };
+  const tails = colSums.map((_, j) => colSums.slice(j));
+  const tailLf = tails.map((t) => sumLf(t, lf));
+
+  const makeNode = (rem: Int32Array, j: number): NetNode => {
+    const tail = tails[j]!;
+    let total = 0;
+    for (let i = 0; i < r; i++) total += rem[i]!;
+    const logRest = logK + lf[total]! - sumLf(rem, lf) - tailLf[j]!;
+    spend(budget, r * tail.length);
+    const minS = minCompletion(rem, tail, lf);
+    const maxS = tail.length === 2 ? maxTwoColumns(rem, tail[0]!, lf) : maxCompletionBound(rem, tail, lf);
+    return { rem, minS, maxS, logRest, s: [], w: [] };
+  };
 
   // Node keys: the sorted remainders as digits in base (largest row total + 1); the last one follows from
   // the stage's total, so it is left out. Strings when that number would not be exact in a double.
@@ -171,38 +202,32 @@ function networkPValue(table: number[][], deadline: number): number {
     return key;
   };
 
-  let stage = new Map<number | string, NetNode>();
-  stage.set(0, { rem: Int32Array.from(rowSums), s: [0], w: [1] });
+  const root = makeNode(Int32Array.from(rowSums), 0);
+  if (root.minS >= threshold) return 1;
+  if (root.maxS < threshold) return 0;
+  root.s.push(0);
+  root.w.push(1);
+  let stage = [root];
   const x = new Int32Array(r);
   const child = new Int32Array(r);
   const room = new Int32Array(r + 1);
-  for (let j = 0; j < c - 1; j++) {
-    const tail = colSums.slice(j);
-    const tailLf = sumLf(tail, lf);
+  for (let j = 0; stage.length > 0; j++) {
     const column = colSums[j]!;
     const next = new Map<number | string, NetNode>();
-    for (const node of stage.values()) {
-      const { rem } = node;
+    for (const node of stage) {
       const [s, w] = mergePasts(node.s, node.w);
-      spend(budget, s.length + r * tail.length);
-      if (tail.length === 2) {
-        lastTwoColumns(net, rem, column, s, w);
+      spend(budget, s.length);
+      if (tails[j]!.length === 2) {
+        new LastTwo(net, node.rem, column).run(s, w);
         continue;
       }
+      const { rem } = node;
       room[r] = 0;
       for (let i = r - 1; i >= 0; i--) room[i] = room[i + 1]! + rem[i]!;
-      // Pasts are sorted: those from `take` on reach the threshold on every completion, those before `keep`
-      // on none; only the ones between are carried into the next stage.
-      const take = lowerBound(s, threshold - minCompletion(rem, tail, lf), 0, s.length);
-      const keep = lowerBound(s, threshold - maxCompletionBound(rem, tail, lf), 0, take);
-      if (take < s.length) {
-        // Sum over all completions of exp(-S_rest) = N! / (prod rem_i! prod c_j!) (multinomial identity).
-        const logRest = logK + lf[room[0]!]! - sumLf(rem, lf) - tailLf;
-        for (let i = take; i < s.length; i++) net.p += w[i]! * Math.exp(logRest - s[i]!);
-      }
-      if (keep >= take) continue;
-      const ms = s.slice(keep, take);
-      const mw = w.slice(keep, take);
+      // suffix[m] = sum over pasts m.. of count * exp(scale - s): a child takes a whole suffix at once.
+      const scale = s[0]!;
+      const suffix = new Float64Array(s.length + 1);
+      for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
       const fill = (i: number, left: number, cost: number): void => {
         if (i === r - 1) {
           x[i] = left;
@@ -219,12 +244,16 @@ function networkPValue(table: number[][], deadline: number): number {
           }
           const key = keyOf(child);
           let target = next.get(key);
-          if (!target) next.set(key, (target = { rem: child.slice(), s: [], w: [] }));
-          for (let m = 0; m < ms.length; m++) {
-            target.s.push(ms[m]! + cost);
-            target.w.push(mw[m]!);
+          if (!target) next.set(key, (target = makeNode(child.slice(), j + 1)));
+          // Pasts from `take` on count on every completion of the child, those before `keep` on none.
+          const take = lowerBound(s, threshold - target.minS - cost, 0, s.length);
+          if (take < s.length) net.p += Math.exp(target.logRest - cost - scale) * suffix[take]!;
+          const keep = lowerBound(s, threshold - target.maxS - cost, 0, take);
+          for (let m = keep; m < take; m++) {
+            target.s.push(s[m]! + cost);
+            target.w.push(w[m]!);
           }
-          spend(budget, 1 + ms.length);
+          spend(budget, 1 + take - keep);
           return;
         }
         const top = Math.min(rem[i]!, left);
@@ -235,43 +264,48 @@ function networkPValue(table: number[][], deadline: number): number {
       };
       fill(0, column, 0);
     }
-    stage = next;
+    stage = [...next.values()].filter((node) => node.s.length > 0);
   }
   return Math.min(1, net.p);
-}
-
-/** What every step of one network search shares, and the p-value it accumulates. */
-interface Net {
-  readonly r: number;
-  readonly lf: Float64Array;
-  readonly logK: number;
-  readonly threshold: number;
-  readonly budget: Budget;
-  p: number;
 }
 
 /**
  * The last two columns (totals `a` and sum(rem) - a): the rest of the table is fixed by x_i, the first
  * column's cell in row i, and costs g_i(x_i) = log x_i! + log (rem_i - x_i)!. Rows are filled one at a time,
- * a sub-network whose nodes are (row, amount of `a` left): exact least and largest remaining costs per node
- * (dynamic programming, memoised for this call) decide past values as in the main network, and the mass of
- * a whole sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i! (rem_i - x_i)!) is
+ * a sub-network whose nodes are (row, amount of `a` left): the exact least and largest remaining costs per
+ * node (dynamic programming, memoised) decide past values as in the main network, and the mass of a whole
+ * sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i! (rem_i - x_i)!) is
  * C(R, left) / prod rem_i!, R the rows' total).
  */
-function lastTwoColumns(net: Net, rem: Int32Array, a: number, s: number[], w: number[]): void {
-  const { r, lf, logK, threshold, budget } = net;
-  const room = new Int32Array(r + 1);
-  const remLf = new Float64Array(r + 1);
-  for (let i = r - 1; i >= 0; i--) {
-    room[i] = room[i + 1]! + rem[i]!;
-    remLf[i] = remLf[i + 1]! + lf[rem[i]!]!;
+class LastTwo {
+  private readonly room: Int32Array;
+  private readonly remLf: Float64Array;
+  private readonly width: number;
+  /** lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`; NaN until computed. */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+
+  constructor(
+    private readonly net: Net,
+    private readonly rem: Int32Array,
+    private readonly a: number,
+  ) {
+    const { r, lf } = net;
+    this.room = new Int32Array(r + 1);
+    this.remLf = new Float64Array(r + 1);
+    for (let i = r - 1; i >= 0; i--) {
+      this.room[i] = this.room[i + 1]! + rem[i]!;
+      this.remLf[i] = this.remLf[i + 1]! + lf[rem[i]!]!;
+    }
+    this.width = a + 1;
+    this.lo = new Float64Array(r * this.width).fill(NaN);
+    this.hi = new Float64Array(r * this.width);
   }
-  const width = a + 1;
-  // lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`; NaN until computed.
-  const lo = new Float64Array(r * width).fill(NaN);
-  const hi = new Float64Array(r * width);
-  const bounds = (i: number, left: number): number => {
-    const at = i * width + left;
+
+  private bounds(i: number, left: number): number {
+    const { lo, hi, rem, room } = this;
+    const { r, lf } = this.net;
+    const at = i * this.width + left;
     if (!Number.isNaN(lo[at]!)) return at;
     const ri = rem[i]!;
     if (i === r - 1) {
@@ -283,36 +317,43 @@ function lastTwoColumns(net: Net, rem: Int32Array, a: number, s: number[], w: nu
     const top = Math.min(ri, left);
     for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
       const g = lf[v]! + lf[ri - v]!;
-      const below = bounds(i + 1, left - v);
+      const below = this.bounds(i + 1, left - v);
       if (g + lo[below]! < min) min = g + lo[below]!;
       if (g + hi[below]! > max) max = g + hi[below]!;
     }
     lo[at] = min;
     hi[at] = max;
-    spend(budget, top + 1);
+    spend(this.net.budget, top + 1);
     return at;
-  };
-  // suffix[m] = sum over pasts m.. of count * exp(scale - s): the pasts of a range [m, end) at once.
-  const scale = s[0]!;
-  const suffix = new Float64Array(s.length + 1);
-  for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
-  // Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i.
-  const visit = (i: number, left: number, cost: number, from: number, end: number): void => {
-    const at = bounds(i, left);
-    const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
-    if (take < end) {
-      const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
-      net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
-    }
-    const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
-    if (keep >= take || i === r - 1) return;
-    const ri = rem[i]!;
-    const top = Math.min(ri, left);
-    for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
-      visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
-    }
-  };
-  visit(0, a, 0, 0, s.length);
+  }
+
+  /** Adds to the p-value the completions of sorted pasts `s` (with counts `w`) that reach the threshold. */
+  run(s: readonly number[], w: readonly number[]): void {
+    const { net, rem, room, remLf, lo, hi } = this;
+    const { r, lf, logK, threshold } = net;
+    const scale = s[0]!;
+    const suffix = new Float64Array(s.length + 1);
+    for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
+    // Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i; those from
+    // `end` on were taken whole further up, so suffix[end] is already counted and the difference is exact
+    // to rounding relative to the p-value.
+    const visit = (i: number, left: number, cost: number, from: number, end: number): void => {
+      const at = this.bounds(i, left);
+      const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
+      if (take < end) {
+        const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
+        net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
+      }
+      const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
+      if (keep >= take || i === r - 1) return;
+      const ri = rem[i]!;
+      const top = Math.min(ri, left);
+      for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
+        visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
+      }
+    };
+    visit(0, this.a, 0, 0, s.length);
+  }
 }
 
 /** Past values closer than this (in log probability) are merged: far above rounding noise, far below ties. */
@@ -426,6 +467,39 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
     } while (v !== startNode);
   }
   return sumLf(x, lf);
+}
+
+/**
+ * The largest sum of log x! over the r x 2 tables with row totals `rem` and first column total `a` (exact).
+ * g_i(x) = log x! + log (rem_i - x)! is convex, so the maximum is at a vertex of {sum x_i = a, 0 <= x_i <=
+ * rem_i}: every row but one at a bound. Rows sorted descending; try each set of full rows (x_i = rem_i) with
+ * each other row taking what is left.
+ */
+function maxTwoColumns(rem: Int32Array, a: number, lf: Float64Array): number {
+  const r = rem.length;
+  let best = -Infinity;
+  for (let full = 0; full < 1 << r; full++) {
+    let used = 0;
+    let cost = 0;
+    for (let i = 0; i < r; i++) {
+      if (full & (1 << i)) {
+        used += rem[i]!;
+        cost += lf[rem[i]!]!;
+      } else cost += lf[rem[i]!]!; // x_i = 0: log 0! + log rem_i!
+    }
+    const left = a - used;
+    if (left < 0) continue;
+    if (left === 0) {
+      if (cost > best) best = cost;
+      continue;
+    }
+    for (let m = 0; m < r; m++) {
+      if (full & (1 << m) || left > rem[m]!) continue;
+      const v = cost - lf[rem[m]!]! + lf[left]! + lf[rem[m]! - left]!;
+      if (v > best) best = v;
+    }
+  }
+  return best;
 }
 
 /**
