@@ -5,12 +5,15 @@ import { networkNodes } from "./fisher-size.js";
 
 /** R's fisher.test tolerance: tables up to this factor more probable than the observed one count as ties. */
 const REL_ERR = 1 + 1e-7;
-/** Steps (cells stored or visited) before giving up, bounding memory to about 1 GB: R's Job table needs 2.2e6,
- * a 3 x 4 table with n = 300 about 7e6. */
+/** Steps (nodes made, past values stored, sub-network nodes visited) before giving up, bounding memory to a
+ * few hundred MB. The survey fixtures that finish take 5e4 (3 x 3, n = 200) to 2e6 (4 x 4, n = 150) steps. */
 const MAX_WORK = 8e6;
-/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto": at
- * 2.6e3 nodes (3 x 3, n = 200) the exact search takes 0.07-0.5 s here, at 9.7e3 (3 x 4, n = 300) 5-36 s. */
-const AUTO_EXACT_NODES = 4000;
+/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto". On the
+ * survey fixtures (tests/stats/reference/fisher-fixtures.json) the exact search finished from 3.6e3 nodes
+ * (3 x 3, n = 200; 5e4 steps) to 2.9e4 (4 x 4, n = 150; 2e6 steps, 0.9-3.8 s measured at load 11-20 on 2 cores),
+ * and ran out of steps from 4.2e4 (6 x 3, n = 400). The node count predicts the steps only roughly, so the
+ * clock still guards the tables this lets through. */
+const AUTO_EXACT_NODES = 35000;
 
 /** How fisherExact answers: exactly, by simulation, or exactly when that fits the time limit ("auto"). */
 export type FisherMode = "auto" | "exact" | "simulate";
@@ -46,11 +49,14 @@ export interface FisherResult {
  * time limit (decided up front from the margins, and enforced by a clock), the p-value is simulated as
  * R's `fisher.test(x, simulate.p.value = TRUE, B)`, and `method` says so with its Monte Carlo standard error.
  *
- * Hand-written: no maintained JavaScript library computes the r x c exact test. It is a network algorithm in
- * the spirit of Mehta & Patel (1983): columns are filled one at a time, partial tables that leave the same
- * (sorted) row remainders share a node, and whole sub-networks are added or discarded at once using bounds on
- * the rest of the table (closed-form total probability, water-filling / greedy bounds on its log factorials).
- * Tested against R documentation examples, brute-force enumeration and R on survey-sized tables
+ * Hand-written: no maintained JavaScript library computes the r x c exact test. It is the network algorithm
+ * of Mehta & Patel (1983, 1986) with the refinements of their FEXACT (R's fisher.test): columns are filled one
+ * per stage, partial tables that leave the same sorted row remainders share a node, each node's past values
+ * are kept merged (to 1e-10 in log probability), and each node's exact most probable completion and a bound
+ * on its least probable one take or drop a partial table's whole subtree as it arrives, so most nodes are
+ * never expanded. The last two columns are a small network over the rows with closed-form subtree sums.
+ * Steps (hence memory) are capped. Written from the papers, not translated from R's (GPL) C. Tested against R
+ * documentation examples, brute-force enumeration and R on survey-sized tables
  * (tests/stats/fisher-exact.test.ts).
  *
  * All-zero rows and columns are left out (they do not change the p-value); fewer than two non-empty rows or
@@ -421,7 +427,7 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
     }
   }
   // The floors leave deficits on both margins with equal totals; fill them north-west corner style.
-  for (let i = 0, j = 0; i < r && j < k; ) {
+  for (let i = 0, j = 0; i < r && j < k;) {
     const v = Math.min(rowLeft[i]!, colLeft[j]!);
     x[i * k + j] += v;
     rowLeft[i] -= v;
