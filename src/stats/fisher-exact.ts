@@ -429,9 +429,9 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
   // The floors leave deficits on both margins with equal totals; fill them north-west corner style.
   for (let i = 0, j = 0; i < r && j < k;) {
     const v = Math.min(rowLeft[i]!, colLeft[j]!);
-    x[i * k + j] += v;
-    rowLeft[i] -= v;
-    colLeft[j] -= v;
+    x[i * k + j] = x[i * k + j]! + v;
+    rowLeft[i] = rowLeft[i]! - v;
+    colLeft[j] = colLeft[j]! - v;
     if (rowLeft[i] === 0) i++;
     else j++;
   }
@@ -475,8 +475,8 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
     const startNode = v;
     do {
       const u = pred[v]!;
-      if (u < r) x[u * k + (v - r)] += 1;
-      else x[v * k + (u - r)] -= 1;
+      if (u < r) x[u * k + (v - r)] = x[u * k + (v - r)]! + 1;
+      else x[v * k + (u - r)] = x[v * k + (u - r)]! - 1;
       v = u;
     } while (v !== startNode);
   }
