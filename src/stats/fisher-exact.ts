@@ -422,8 +422,8 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
     for (let j = 0; j < k; j++) {
       const v = Math.floor((rem[i]! * tail[j]!) / total);
       x[i * k + j] = v;
-      rowLeft[i] -= v;
-      colLeft[j] -= v;
+      rowLeft[i] = rowLeft[i]! - v;
+      colLeft[j] = colLeft[j]! - v;
     }
   }
   // The floors leave deficits on both margins with equal totals; fill them north-west corner style.
