@@ -285,8 +285,8 @@ function networkPValue(table: number[][], deadline: number): number {
 /**
  * The last two columns (totals `a` and sum(rem) - a): the rest of the table is fixed by x_i, the first
  * column's cell in row i, and costs g_i(x_i) = log x_i! + log (rem_i - x_i)!. Rows are filled one at a time,
- * a sub-network whose nodes are (row, amount of `a` left): the exact least and largest remaining costs per
- * node (dynamic programming, memoised) decide past values as in the main network, and the mass of a whole
+ * a sub-network whose nodes are (row, amount of `a` left): the exact least and largest remaining costs of
+ * each node visited (minTwoColumns, maxTwoColumns; memoised) decide past values as in the main network, and the mass of a whole
  * sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i! (rem_i - x_i)!) is
  * C(R, left) / prod rem_i!, R the rows' total).
  */
@@ -316,27 +316,13 @@ class LastTwo {
   }
 
   private bounds(i: number, left: number): number {
-    const { lo, hi, rem, room } = this;
-    const { r, lf } = this.net;
     const at = i * this.width + left;
-    if (!Number.isNaN(lo[at]!)) return at;
-    const ri = rem[i]!;
-    if (i === r - 1) {
-      lo[at] = hi[at] = lf[left]! + lf[ri - left]!;
-      return at;
+    if (Number.isNaN(this.lo[at]!)) {
+      const rows = this.rem.subarray(i);
+      this.lo[at] = minTwoColumns(rows, left, this.room[i]!, this.net.lf);
+      this.hi[at] = maxTwoColumns(rows, left, this.net.lf);
+      spend(this.net.budget, rows.length);
     }
-    let min = Infinity;
-    let max = -Infinity;
-    const top = Math.min(ri, left);
-    for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
-      const g = lf[v]! + lf[ri - v]!;
-      const below = this.bounds(i + 1, left - v);
-      if (g + lo[below]! < min) min = g + lo[below]!;
-      if (g + hi[below]! > max) max = g + hi[below]!;
-    }
-    lo[at] = min;
-    hi[at] = max;
-    spend(this.net.budget, top + 1);
     return at;
   }
 
@@ -351,6 +337,13 @@ class LastTwo {
     // `end` on were taken whole further up, so suffix[end] is already counted and the difference is exact
     // to rounding relative to the p-value.
     const visit = (i: number, left: number, cost: number, from: number, end: number): void => {
+      if (i === r - 1) {
+        // The last row is forced: one table, S = s + total for each past.
+        const total = cost + lf[left]! + lf[rem[i]! - left]!;
+        const take = lowerBound(s, threshold - total, from, end);
+        if (take < end) net.p += Math.exp(logK - total - scale) * (suffix[take]! - suffix[end]!);
+        return;
+      }
       const at = this.bounds(i, left);
       const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
       if (take < end) {
@@ -358,7 +351,7 @@ class LastTwo {
         net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
       }
       const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
-      if (keep >= take || i === r - 1) return;
+      if (keep >= take) return;
       const ri = rem[i]!;
       const top = Math.min(ri, left);
       for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
@@ -490,6 +483,7 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
  */
 function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Array): number {
   const r = rem.length;
+  if (total === 0) return 0;
   const x = new Int32Array(r);
   let left = a;
   for (let i = 0; i < r; i++) {
