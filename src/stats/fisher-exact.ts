@@ -5,14 +5,15 @@ import { networkNodes } from "./fisher-size.js";
 
 /** R's fisher.test tolerance: tables up to this factor more probable than the observed one count as ties. */
 const REL_ERR = 1 + 1e-7;
-/** Past values closer than this (in log probability) are merged, well inside REL_ERR. */
-const MERGE_SCALE = 1e8;
-/** Steps (cells stored or visited) before giving up, bounding memory to about 1 GB: R's Job table needs 2.2e6,
- * a 3 x 4 table with n = 300 about 7e6. */
+/** Steps (nodes made, past values stored, sub-network nodes visited) before giving up, bounding memory to a
+ * few hundred MB. The survey fixtures that finish take 5e4 (3 x 3, n = 200) to 2e6 (4 x 4, n = 150) steps. */
 const MAX_WORK = 8e6;
-/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto": at
- * 2.6e3 nodes (3 x 3, n = 200) the exact search takes 0.07-0.5 s here, at 9.7e3 (3 x 4, n = 300) 5-36 s. */
-const AUTO_EXACT_NODES = 4000;
+/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto". On the
+ * survey fixtures (tests/stats/reference/fisher-fixtures.json) the exact search finished from 3.6e3 nodes
+ * (3 x 3, n = 200; 5e4 steps) to 2.9e4 (4 x 4, n = 150; 2e6 steps, 0.9-3.8 s measured at load 11-20 on 2 cores),
+ * and ran out of steps from 4.2e4 (6 x 3, n = 400). The node count predicts the steps only roughly, so the
+ * clock still guards the tables this lets through. */
+const AUTO_EXACT_NODES = 35000;
 
 /** How fisherExact answers: exactly, by simulation, or exactly when that fits the time limit ("auto"). */
 export type FisherMode = "auto" | "exact" | "simulate";
@@ -48,11 +49,14 @@ export interface FisherResult {
  * time limit (decided up front from the margins, and enforced by a clock), the p-value is simulated as
  * R's `fisher.test(x, simulate.p.value = TRUE, B)`, and `method` says so with its Monte Carlo standard error.
  *
- * Hand-written: no maintained JavaScript library computes the r x c exact test. It is a network algorithm in
- * the spirit of Mehta & Patel (1983): columns are filled one at a time, partial tables that leave the same
- * (sorted) row remainders share a node, and whole sub-networks are added or discarded at once using bounds on
- * the rest of the table (closed-form total probability, water-filling / greedy bounds on its log factorials).
- * Tested against R documentation examples, brute-force enumeration and R on survey-sized tables
+ * Hand-written: no maintained JavaScript library computes the r x c exact test. It is the network algorithm
+ * of Mehta & Patel (1983, 1986) with the refinements of their FEXACT (R's fisher.test): columns are filled one
+ * per stage, partial tables that leave the same sorted row remainders share a node, each node's past values
+ * are kept merged (to 1e-10 in log probability), and each node's exact most probable completion and a bound
+ * on its least probable one take or drop a partial table's whole subtree as it arrives, so most nodes are
+ * never expanded. The last two columns are a small network over the rows with closed-form subtree sums.
+ * Steps (hence memory) are capped. Written from the papers, not translated from R's (GPL) C. Tested against R
+ * documentation examples, brute-force enumeration and R on survey-sized tables
  * (tests/stats/fisher-exact.test.ts).
  *
  * All-zero rows and columns are left out (they do not change the p-value); fewer than two non-empty rows or
@@ -102,92 +106,30 @@ export function fisherExact(counts: number[][], options: FisherOptions = {}): Fi
 /** Thrown inside the exact search when its work or time budget runs out. */
 class OutOfBudget extends Error {}
 
+/**
+ * Column totals in the order the network fills them: the largest first, then ascending. The largest first
+ * spreads the root into many nodes that its bounds mostly decide at once; the rest ascending leaves the two
+ * largest of them to the row sub-network, where whole ranges are added in closed form. Fewer steps than
+ * either plain order on the survey fixtures (counted, not timed: 3x3 n=200 51k vs 89k / 106k steps).
+ */
 function colSumsOf(table: number[][]): number[] {
-  return table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => b - a);
+  const sorted = table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => a - b);
+  return [sorted[sorted.length - 1]!, ...sorted.slice(0, -1)];
 }
 
-interface Past {
-  /** Sum of log(x!) over the cells filled so far. */
-  s: number;
-  /** How many partial tables share this state and this sum. */
-  count: number;
-}
-
-/** Partial tables grouped by the row amounts they leave (or use), then by their sum of log factorials. */
-type Layer = Map<number | string, { readonly rows: number[]; readonly pasts: Map<number, Past> }>;
-
-function networkPValue(table: number[][], deadline: number): number {
-  const rowSums = table.map((row) => sum(row));
-  const colSums = table[0]!.map((_, j) => sum(table.map((row) => row[j]!))).sort((a, b) => b - a);
-  const n = sum(rowSums);
-  const lf = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) lf[k] = factorialln(k);
-  const lfSum = (xs: readonly number[]): number => xs.reduce((a, x) => a + lf[x]!, 0);
-  // P(table) = exp(logK - S) with S = sum log x_ij!, so "P <= P_obs * REL_ERR" is "S >= threshold".
-  const logK = lfSum(rowSums) + lfSum(colSums) - lf[n]!;
-  const threshold = table.reduce((a, row) => a + lfSum(row), 0) - Math.log(REL_ERR);
-  const keyOf = stateKey(rowSums.length, n);
-  const budget: Budget = {
-    work: 0,
-    deadline,
-    describe: `${table.length} x ${colSums.length} table with n = ${n}`,
-  };
-  // The first layer alone holds about C(c + r - 1, r - 1) states; refuse at once rather than after the work.
-  spend(budget, Math.exp(lnChoose(colSums[0]! + rowSums.length - 1, rowSums.length - 1)));
-
-  // Meet in the middle: columns 0..half-1 are built forwards from the row totals (pruned with the bounds),
-  // the columns after `half` backwards from zero; column `half` joins a forward state (row remainders) to
-  // every backward state (row usage) it can reach.
-  const half = colSums.length - 2;
-  let p = 0;
-  let forward: Layer = new Map([
-    [keyOf(rowSums), { rows: rowSums, pasts: new Map([[0, { s: 0, count: 1 }]]) }],
-  ]);
-  const open: { rows: number[]; pasts: Past[] }[] = [];
-  for (let j = 0; j <= half; j++) {
-    const tail = colSums.slice(j);
-    const lfTail = lfSum(tail);
-    const next: Layer = new Map();
-    for (const node of forward.values()) {
-      spend(budget, rowSums.length * tail.length);
-      const { lo, hi } = futureBounds(node.rows, tail, lf);
-      // Sum over all completions of exp(-S_rest) = N! / (prod r_i! prod c_j!) (multinomial identity).
-      const logRest = lf[sum(node.rows)]! - lfSum(node.rows) - lfTail;
-      const undecided: Past[] = [];
-      for (const past of node.pasts.values()) {
-        if (past.s + lo >= threshold) p += Math.exp(logK - past.s + logRest + Math.log(past.count));
-        else if (past.s + hi >= threshold) undecided.push(past);
-      }
-      if (undecided.length === 0) continue;
-      if (j === half) open.push({ rows: node.rows, pasts: undecided });
-      else extend(next, node.rows, undecided, colSums[j]!, node.rows, lf, keyOf, budget);
-    }
-    forward = next;
-  }
-  if (open.length === 0) return Math.min(1, p);
-
-  let backward: Layer = new Map();
-  const zero = rowSums.map(() => 0);
-  backward.set(keyOf(zero), { rows: zero, pasts: new Map([[0, { s: 0, count: 1 }]]) });
-  for (let j = colSums.length - 1; j > half; j--) {
-    const next: Layer = new Map();
-    for (const node of backward.values()) {
-      const caps = node.rows.map((used, i) => rowSums[i]! - used);
-      extend(next, node.rows, [...node.pasts.values()], colSums[j]!, caps, lf, keyOf, budget, 1);
-    }
-    backward = next;
-  }
-
-  for (const { rows, pasts } of open) {
-    const futures: Past[] = [];
-    forEachAllocation(colSums[half]!, rows, lf, (x, cost) => {
-      const reached = backward.get(keyOf(rows.map((v, i) => v - x[i]!)));
-      spend(budget, 1 + (reached ? reached.pasts.size : 0));
-      if (reached) for (const f of reached.pasts.values()) futures.push({ s: f.s + cost, count: f.count });
-    });
-    if (futures.length) p += meet(pasts, futures, threshold, logK);
-  }
-  return Math.min(1, p);
+/**
+ * Partial tables that leave the same sorted row remainders, with what is known of their completions: the
+ * least and (a bound on) the largest sum of log x! over the cells left, and log of the closed-form sum of
+ * exp(-S_rest) over all completions, plus logK. Its pasts (sums of log x! so far, with how many partial
+ * tables reach the node with that sum) are only those these bounds could not decide.
+ */
+interface NetNode {
+  readonly rem: Int32Array;
+  readonly minS: number;
+  readonly maxS: number;
+  readonly logRest: number;
+  readonly s: number[];
+  readonly w: number[];
 }
 
 interface Budget {
@@ -214,146 +156,445 @@ function spend(budget: Budget, work: number): void {
   }
 }
 
-/** Adds every allocation of one column to every partial table of a state; sign -1 subtracts, +1 adds. */
-function extend(
-  next: Layer,
-  rows: readonly number[],
-  pasts: readonly Past[],
-  column: number,
-  caps: readonly number[],
-  lf: Float64Array,
-  keyOf: (rows: readonly number[]) => number | string,
-  budget: Budget,
-  sign: 1 | -1 = -1,
-): void {
-  forEachAllocation(column, caps, lf, (x, cost) => {
-    const childRows = rows.map((v, i) => v + sign * x[i]!);
-    const key = keyOf(childRows);
-    let child = next.get(key);
-    if (!child) next.set(key, (child = { rows: childRows, pasts: new Map() }));
-    for (const past of pasts) {
-      const s = past.s + cost;
-      const k = Math.round(s * MERGE_SCALE);
-      const seen = child.pasts.get(k);
-      if (seen) seen.count += past.count;
-      else child.pasts.set(k, { s, count: past.count });
-    }
-    spend(budget, 1 + pasts.length);
-  });
+/** What every step of one network search shares, and the p-value it accumulates. */
+interface Net {
+  readonly r: number;
+  readonly lf: Float64Array;
+  readonly logK: number;
+  readonly threshold: number;
+  readonly budget: Budget;
+  p: number;
 }
 
-/** Sum of P over (past, future) pairs whose total S reaches the threshold: sorted futures, suffix sums. */
-function meet(pasts: readonly Past[], futures: Past[], threshold: number, logK: number): number {
-  futures.sort((a, b) => a.s - b.s);
-  const base = futures[0]!.s;
-  const suffix = new Float64Array(futures.length + 1);
-  for (let m = futures.length - 1; m >= 0; m--)
-    suffix[m] = suffix[m + 1]! + futures[m]!.count * Math.exp(base - futures[m]!.s);
-  let total = 0;
-  for (const past of pasts) {
-    const need = threshold - past.s;
-    let lo = 0;
-    let hi = futures.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (futures[mid]!.s >= need) hi = mid;
-      else lo = mid + 1;
+/**
+ * The network algorithm (Mehta & Patel 1983, 1986). Columns are filled one per stage; a node is the vector
+ * of row remainders, sorted (rows with equal remainders are interchangeable for the rest of the table). When
+ * a partial table reaches a node, the node's bounds decide whether every completion counts (the closed-form
+ * mass of the whole subtree is added at once), none does (dropped), or it must be carried on; only the last
+ * are stored, merged with equal past values. The bounds are computed once per node: the most probable
+ * completion exactly (minCompletion), the least probable one as an upper bound (maxCompletionBound), both
+ * exact with two columns left, where the rest is a network over the rows (LastTwo).
+ */
+function networkPValue(table: number[][], deadline: number): number {
+  const rowSums = table.map((row) => sum(row)).sort((a, b) => b - a);
+  const colSums = colSumsOf(table);
+  const r = rowSums.length;
+  const c = colSums.length;
+  const n = sum(rowSums);
+  const lf = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) lf[k] = factorialln(k);
+  // P(table) = exp(logK - S) with S = sum log x_ij!, so "P <= P_obs * REL_ERR" is "S >= threshold".
+  const logK = sumLf(rowSums, lf) + sumLf(colSums, lf) - lf[n]!;
+  const threshold = table.reduce((a, row) => a + sumLf(row, lf), 0) - Math.log(REL_ERR);
+  const budget: Budget = { work: 0, deadline, describe: `${r} x ${c} table with n = ${n}` };
+  // The first stage alone holds up to C(c_1 + r - 1, r - 1) children; refuse at once rather than after the work.
+  spend(budget, Math.exp(lnChoose(colSums[0]! + r - 1, r - 1)));
+  const net: Net = { r, lf, logK, threshold, budget, p: 0 };
+  const tails = colSums.map((_, j) => colSums.slice(j));
+  const tailLf = tails.map((t) => sumLf(t, lf));
+
+  const makeNode = (rem: Int32Array, j: number): NetNode => {
+    const tail = tails[j]!;
+    let total = 0;
+    for (let i = 0; i < r; i++) total += rem[i]!;
+    const logRest = logK + lf[total]! - sumLf(rem, lf) - tailLf[j]!;
+    spend(budget, r * tail.length);
+    const minS = minCompletion(rem, tail, lf);
+    const maxS = tail.length === 2 ? maxTwoColumns(rem, tail[0]!, lf) : maxCompletionBound(rem, tail, lf);
+    return { rem, minS, maxS, logRest, s: [], w: [] };
+  };
+
+  // Node keys: the sorted remainders as digits in base (largest row total + 1); the last one follows from
+  // the stage's total, so it is left out. Strings when that number would not be exact in a double.
+  const base = rowSums[0]! + 1;
+  const numericKeys = Math.pow(base, r - 1) < Number.MAX_SAFE_INTEGER;
+  const keyOf = (rem: Int32Array): number | string => {
+    if (!numericKeys) return rem.join(",");
+    let key = 0;
+    for (let i = 0; i < r - 1; i++) key = key * base + rem[i]!;
+    return key;
+  };
+
+  const root = makeNode(Int32Array.from(rowSums), 0);
+  if (root.minS >= threshold) return 1;
+  if (root.maxS < threshold) return 0;
+  root.s.push(0);
+  root.w.push(1);
+  let stage = [root];
+  const x = new Int32Array(r);
+  const child = new Int32Array(r);
+  const room = new Int32Array(r + 1);
+  for (let j = 0; stage.length > 0; j++) {
+    const column = colSums[j]!;
+    const next = new Map<number | string, NetNode>();
+    for (const node of stage) {
+      const [s, w] = mergePasts(node.s, node.w);
+      spend(budget, s.length);
+      if (tails[j]!.length === 2) {
+        new LastTwo(net, node.rem, column).run(s, w);
+        continue;
+      }
+      const { rem } = node;
+      room[r] = 0;
+      for (let i = r - 1; i >= 0; i--) room[i] = room[i + 1]! + rem[i]!;
+      // suffix[m] = sum over pasts m.. of count * exp(scale - s): a child takes a whole suffix at once.
+      const scale = s[0]!;
+      const suffix = new Float64Array(s.length + 1);
+      for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
+      const fill = (i: number, left: number, cost: number): void => {
+        if (i === r - 1) {
+          x[i] = left;
+          cost += lf[left]!;
+          // The child's remainders, sorted descending (insertion sort: r is small).
+          for (let a = 0; a < r; a++) {
+            const v = rem[a]! - x[a]!;
+            let b = a;
+            while (b > 0 && child[b - 1]! < v) {
+              child[b] = child[b - 1]!;
+              b--;
+            }
+            child[b] = v;
+          }
+          const key = keyOf(child);
+          let target = next.get(key);
+          if (!target) next.set(key, (target = makeNode(child.slice(), j + 1)));
+          // Pasts from `take` on count on every completion of the child, those before `keep` on none.
+          const take = lowerBound(s, threshold - target.minS - cost, 0, s.length);
+          if (take < s.length) net.p += Math.exp(target.logRest - cost - scale) * suffix[take]!;
+          const keep = lowerBound(s, threshold - target.maxS - cost, 0, take);
+          for (let m = keep; m < take; m++) {
+            target.s.push(s[m]! + cost);
+            target.w.push(w[m]!);
+          }
+          spend(budget, 1 + take - keep);
+          return;
+        }
+        const top = Math.min(rem[i]!, left);
+        for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
+          x[i] = v;
+          fill(i + 1, left - v, cost + lf[v]!);
+        }
+      };
+      fill(0, column, 0);
     }
-    if (lo < futures.length) total += past.count * Math.exp(logK - past.s - base) * suffix[lo]!;
+    stage = [...next.values()].filter((node) => node.s.length > 0);
   }
-  return total;
+  return Math.min(1, net.p);
+}
+
+/**
+ * The last two columns (totals `a` and sum(rem) - a): the rest of the table is fixed by x_i, the first
+ * column's cell in row i, and costs g_i(x_i) = log x_i! + log (rem_i - x_i)!. Rows are filled one at a time,
+ * a sub-network whose nodes are (row, amount of `a` left): the exact least and largest remaining costs of
+ * each node visited (minTwoColumns, maxTwoColumns; memoised) decide past values as in the main network, and the mass of a whole
+ * sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i! (rem_i - x_i)!) is
+ * C(R, left) / prod rem_i!, R the rows' total).
+ */
+class LastTwo {
+  private readonly room: Int32Array;
+  private readonly remLf: Float64Array;
+  private readonly width: number;
+  /** lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`; NaN until computed. */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+
+  constructor(
+    private readonly net: Net,
+    private readonly rem: Int32Array,
+    private readonly a: number,
+  ) {
+    const { r, lf } = net;
+    this.room = new Int32Array(r + 1);
+    this.remLf = new Float64Array(r + 1);
+    for (let i = r - 1; i >= 0; i--) {
+      this.room[i] = this.room[i + 1]! + rem[i]!;
+      this.remLf[i] = this.remLf[i + 1]! + lf[rem[i]!]!;
+    }
+    this.width = a + 1;
+    this.lo = new Float64Array(r * this.width).fill(NaN);
+    this.hi = new Float64Array(r * this.width);
+  }
+
+  private bounds(i: number, left: number): number {
+    const at = i * this.width + left;
+    if (Number.isNaN(this.lo[at]!)) {
+      const rows = this.rem.subarray(i);
+      this.lo[at] = minTwoColumns(rows, left, this.room[i]!, this.net.lf);
+      this.hi[at] = maxTwoColumns(rows, left, this.net.lf);
+      spend(this.net.budget, rows.length);
+    }
+    return at;
+  }
+
+  /** Adds to the p-value the completions of sorted pasts `s` (with counts `w`) that reach the threshold. */
+  run(s: readonly number[], w: readonly number[]): void {
+    const { net, rem, room, remLf, lo, hi } = this;
+    const { r, lf, logK, threshold } = net;
+    const scale = s[0]!;
+    const suffix = new Float64Array(s.length + 1);
+    for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
+    // Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i; those from
+    // `end` on were taken whole further up, so suffix[end] is already counted and the difference is exact
+    // to rounding relative to the p-value.
+    const visit = (i: number, left: number, cost: number, from: number, end: number): void => {
+      if (i === r - 1) {
+        // The last row is forced: one table, S = s + total for each past.
+        const total = cost + lf[left]! + lf[rem[i]! - left]!;
+        const take = lowerBound(s, threshold - total, from, end);
+        if (take < end) net.p += Math.exp(logK - total - scale) * (suffix[take]! - suffix[end]!);
+        return;
+      }
+      const at = this.bounds(i, left);
+      const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
+      if (take < end) {
+        const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
+        net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
+      }
+      const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
+      if (keep >= take) return;
+      const ri = rem[i]!;
+      const top = Math.min(ri, left);
+      for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
+        visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
+      }
+    };
+    visit(0, this.a, 0, 0, s.length);
+  }
+}
+
+/** Past values closer than this (in log probability) are merged: far above rounding noise, far below ties. */
+const MERGE_TOL = 1e-10;
+
+/** Sorts pasts by value and merges those within MERGE_TOL of the first of their run (adding counts). */
+function mergePasts(s: number[], w: number[]): [number[], number[]] {
+  if (s.length < 2) return [s, w];
+  const order = Array.from(s.keys()).sort((a, b) => s[a]! - s[b]!);
+  const ms: number[] = [];
+  const mw: number[] = [];
+  let head = -Infinity;
+  for (const i of order) {
+    if (s[i]! - head <= MERGE_TOL) mw[mw.length - 1]! += w[i]!;
+    else {
+      head = s[i]!;
+      ms.push(head);
+      mw.push(w[i]!);
+    }
+  }
+  return [ms, mw];
+}
+
+/** First index in [from, end) of sorted `xs` with xs[i] >= v (end if none). */
+function lowerBound(xs: readonly number[], v: number, from: number, end: number): number {
+  let lo = from;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! >= v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The smallest sum of log x! over the tables with row totals `rem` and column totals `tail` (the most
+ * probable completion; FEXACT's "longest path"). log x! is convex, so this is a convex-cost transportation
+ * problem: an integer table is optimal exactly when no cycle of +1/-1 moves lowers the sum (Ahuja, Magnanti &
+ * Orlin 1993, ch. 14). Start from the rounded expected table and cancel negative cycles (Bellman-Ford).
+ */
+function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Array): number {
+  const r = rem.length;
+  const k = tail.length;
+  let total = 0;
+  for (let i = 0; i < r; i++) total += rem[i]!;
+  if (k === 1 || total === 0) return sumLf(rem, lf);
+  if (k === 2) return minTwoColumns(rem, tail[0]!, total, lf);
+  const x = new Int32Array(r * k);
+  const rowLeft = Int32Array.from(rem);
+  const colLeft = Int32Array.from(tail);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = Math.floor((rem[i]! * tail[j]!) / total);
+      x[i * k + j] = v;
+      rowLeft[i] = rowLeft[i]! - v;
+      colLeft[j] = colLeft[j]! - v;
+    }
+  }
+  // The floors leave deficits on both margins with equal totals; fill them north-west corner style.
+  for (let i = 0, j = 0; i < r && j < k;) {
+    const v = Math.min(rowLeft[i]!, colLeft[j]!);
+    x[i * k + j] = x[i * k + j]! + v;
+    rowLeft[i] = rowLeft[i]! - v;
+    colLeft[j] = colLeft[j]! - v;
+    if (rowLeft[i] === 0) i++;
+    else j++;
+  }
+  // Nodes 0..r-1 are rows, r..r+k-1 columns. Edge row i -> column j raises x_ij (cost log(x_ij + 1)), edge
+  // column j -> row i lowers it (cost -log x_ij, when x_ij > 0).
+  const nodes = r + k;
+  const dist = new Float64Array(nodes);
+  const pred = new Int32Array(nodes);
+  for (;;) {
+    dist.fill(0);
+    pred.fill(-1);
+    let changed = -1;
+    for (let pass = 0; pass < nodes; pass++) {
+      changed = -1;
+      for (let i = 0; i < r; i++) {
+        for (let j = 0; j < k; j++) {
+          const v = x[i * k + j]!;
+          const up = dist[i]! + Math.log(v + 1);
+          if (up < dist[r + j]! - 1e-12) {
+            dist[r + j] = up;
+            pred[r + j] = i;
+            changed = r + j;
+          }
+          if (v > 0) {
+            const down = dist[r + j]! - Math.log(v);
+            if (down < dist[i]! - 1e-12) {
+              dist[i] = down;
+              pred[i] = r + j;
+              changed = i;
+            }
+          }
+        }
+      }
+      if (changed < 0) break;
+    }
+    if (changed < 0) break;
+    // A relaxation in the last pass: walk back `nodes` steps to land on the cycle, then apply it (each
+    // application lowers the sum by more than 1e-12, so this ends).
+    let v = changed;
+    for (let t = 0; t < nodes; t++) v = pred[v]!;
+    const startNode = v;
+    do {
+      const u = pred[v]!;
+      if (u < r) x[u * k + (v - r)] = x[u * k + (v - r)]! + 1;
+      else x[v * k + (u - r)] = x[v * k + (u - r)]! - 1;
+      v = u;
+    } while (v !== startNode);
+  }
+  return sumLf(x, lf);
+}
+
+/**
+ * minCompletion for two columns (first total `a`): minimise sum g_i(x_i), g_i(x) = log x! + log (rem_i - x)!,
+ * under sum x_i = a. With one constraint and convex g_i, a split is optimal exactly when no single unit moved
+ * from one row to another lowers the sum; start from the rounded proportional split and move units until so.
+ */
+function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Array): number {
+  const r = rem.length;
+  if (total === 0) return 0;
+  const x = new Int32Array(r);
+  let left = a;
+  for (let i = 0; i < r; i++) {
+    x[i] = Math.floor((rem[i]! * a) / total);
+    left -= x[i]!;
+  }
+  for (let i = 0; left > 0; i++) {
+    if (x[i]! < rem[i]!) {
+      x[i]! += 1;
+      left--;
+    }
+  }
+  for (;;) {
+    // Cheapest row to add a unit to (log((x + 1) / (rem - x))) and dearest to take one from (log(x / (rem - x + 1))).
+    let up = -1;
+    let upCost = Infinity;
+    let down = -1;
+    let downGain = -Infinity;
+    for (let i = 0; i < r; i++) {
+      const v = x[i]!;
+      const ri = rem[i]!;
+      if (v < ri) {
+        const cost = lf[v + 1]! - lf[v]! + lf[ri - v - 1]! - lf[ri - v]!;
+        if (cost < upCost) {
+          upCost = cost;
+          up = i;
+        }
+      }
+      if (v > 0) {
+        const gain = lf[v]! - lf[v - 1]! + lf[ri - v]! - lf[ri - v + 1]!;
+        if (gain > downGain) {
+          downGain = gain;
+          down = i;
+        }
+      }
+    }
+    if (up < 0 || down < 0 || up === down || upCost - downGain >= -1e-12) break;
+    x[up]! += 1;
+    x[down]! -= 1;
+  }
+  let cost = 0;
+  for (let i = 0; i < r; i++) cost += lf[x[i]!]! + lf[rem[i]! - x[i]!]!;
+  return cost;
+}
+
+/**
+ * The largest sum of log x! over the r x 2 tables with row totals `rem` and first column total `a` (exact).
+ * g_i(x) = log x! + log (rem_i - x)! is convex, so the maximum is at a vertex of {sum x_i = a, 0 <= x_i <=
+ * rem_i}: every row but one at a bound. Rows sorted descending; try each set of full rows (x_i = rem_i) with
+ * each other row taking what is left.
+ */
+function maxTwoColumns(rem: Int32Array, a: number, lf: Float64Array): number {
+  const r = rem.length;
+  let best = -Infinity;
+  for (let full = 0; full < 1 << r; full++) {
+    let used = 0;
+    let cost = 0;
+    for (let i = 0; i < r; i++) {
+      if (full & (1 << i)) {
+        used += rem[i]!;
+        cost += lf[rem[i]!]!;
+      } else cost += lf[rem[i]!]!; // x_i = 0: log 0! + log rem_i!
+    }
+    const left = a - used;
+    if (left < 0) continue;
+    if (left === 0) {
+      if (cost > best) best = cost;
+      continue;
+    }
+    for (let m = 0; m < r; m++) {
+      if (full & (1 << m) || left > rem[m]!) continue;
+      const v = cost - lf[rem[m]!]! + lf[left]! + lf[rem[m]! - left]!;
+      if (v > best) best = v;
+    }
+  }
+  return best;
+}
+
+/**
+ * An upper bound on sum log x! over the completions (the least probable one; FEXACT's "shortest path"):
+ * keeping one set of margins only, the greedy largest-first split of each total maximises the convex sum.
+ */
+function maxCompletionBound(rem: Int32Array, tail: readonly number[], lf: Float64Array): number {
+  if (tail.length === 1) return sumLf(rem, lf);
+  const rows = Array.from(rem);
+  return Math.min(splitSum(tail, rows, lf), splitSum(rows, tail, lf));
+}
+
+function splitSum(totals: readonly number[], caps: readonly number[], lf: Float64Array): number {
+  const sorted = [...caps].sort((a, b) => b - a);
+  let cost = 0;
+  for (const total of totals) {
+    let left = total;
+    for (const cap of sorted) {
+      if (left === 0) break;
+      const v = Math.min(cap, left);
+      cost += lf[v]!;
+      left -= v;
+    }
+  }
+  return cost;
+}
+
+function sumLf(xs: ArrayLike<number>, lf: Float64Array): number {
+  let a = 0;
+  for (let i = 0; i < xs.length; i++) a += lf[xs[i]!]!;
+  return a;
 }
 
 function lnChoose(a: number, b: number): number {
   return factorialln(a) - factorialln(b) - factorialln(a - b);
-}
-
-/** Numeric keys while (n + 1)^r stays exact in a double, strings beyond. */
-function stateKey(r: number, n: number): (rows: readonly number[]) => number | string {
-  const base = n + 1;
-  if (Math.pow(base, r) < Number.MAX_SAFE_INTEGER) return (rows) => rows.reduce((a, v) => a * base + v, 0);
-  return (rows) => rows.join(",");
-}
-
-/** Calls back with every split x of `total` over bins with 0 <= x_i <= caps_i, and sum log(x_i!). */
-function forEachAllocation(
-  total: number,
-  caps: readonly number[],
-  lf: Float64Array,
-  visit: (x: readonly number[], cost: number) => void,
-): void {
-  const last = caps.length - 1;
-  const room = caps.map((_, i) => sum(caps.slice(i + 1)));
-  const x = caps.map(() => 0);
-  const fill = (i: number, left: number, cost: number): void => {
-    if (i === last) {
-      x[i] = left;
-      visit(x, cost + lf[left]!);
-      return;
-    }
-    const top = Math.min(caps[i]!, left);
-    for (let v = Math.max(0, left - room[i]!); v <= top; v++) {
-      x[i] = v;
-      fill(i + 1, left - v, cost + lf[v]!);
-    }
-  };
-  fill(0, total, 0);
-}
-
-/**
- * Bounds on sum log(x!) over the cells still to fill, given row remainders and column totals. Each bound
- * relaxes one set of margins: log x! is convex, so the even (water-filled) split of a total minimises it and
- * the greedy largest-first split maximises it. At the last column both bounds are exact.
- */
-function futureBounds(
-  rem: readonly number[],
-  tail: readonly number[],
-  lf: Float64Array,
-): { lo: number; hi: number } {
-  const lo = Math.max(splitSum(tail, rem, lf, evenSplit), splitSum(rem, tail, lf, evenSplit));
-  const hi = Math.min(splitSum(tail, rem, lf, greedySplit), splitSum(rem, tail, lf, greedySplit));
-  return { lo, hi };
-}
-
-function splitSum(
-  totals: readonly number[],
-  caps: readonly number[],
-  lf: Float64Array,
-  split: (total: number, caps: readonly number[], lf: Float64Array) => number,
-): number {
-  return totals.reduce((a, t) => a + split(t, caps, lf), 0);
-}
-
-function evenSplit(total: number, caps: readonly number[], lf: Float64Array): number {
-  const sorted = [...caps].sort((a, b) => a - b);
-  let left = total;
-  let cost = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    const bins = sorted.length - k;
-    const cap = sorted[k]!;
-    if (cap * bins <= left) {
-      cost += lf[cap]!;
-      left -= cap;
-      continue;
-    }
-    const q = Math.floor(left / bins);
-    const extra = left - q * bins;
-    return cost + extra * lf[q + 1]! + (bins - extra) * lf[q]!;
-  }
-  return cost;
-}
-
-function greedySplit(total: number, caps: readonly number[], lf: Float64Array): number {
-  const sorted = [...caps].sort((a, b) => b - a);
-  let left = total;
-  let cost = 0;
-  for (const cap of sorted) {
-    if (left === 0) break;
-    const v = Math.min(cap, left);
-    cost += lf[v]!;
-    left -= v;
-  }
-  return cost;
 }
 
 function transpose(table: number[][]): number[][] {

@@ -225,13 +225,27 @@ const fixtures = JSON.parse(readFileSync(join(__dirname, "reference/fisher-fixtu
 };
 
 describe("fisherExact on survey-sized tables agrees with R's fisher.test", () => {
-  for (const t of fixtures.tables.filter(
-    (t) => t.p !== null && ["2x5", "3x3 n=60", "2x2"].some((s) => t.name.startsWith(s)),
-  )) {
-    it(`${t.name}: exact p within 1e-9 relative of R`, () => {
+  // Every fixture R answered, including 4 x 4 n = 150 and 3 x 4 n = 300, which R only answers with its
+  // workspace raised tenfold (a few seconds here on a loaded machine, hence the timeout).
+  for (const t of fixtures.tables.filter((t) => t.p !== null)) {
+    it(`${t.name}: exact p within 1e-9 relative of R`, { timeout: 60000 }, () => {
       const r = fisherExact(t.counts, { mode: "exact" });
       expect(r.exact).toBe(true);
+      expect(r.method).toBe("Fisher's exact test");
       expect(Math.abs(r.p - t.p!) / t.p!).toBeLessThan(1e-9);
+    });
+  }
+  for (const t of fixtures.tables.filter((t) => t.p === null)) {
+    it(`${t.name} (beyond R's exact algorithm): auto answers by simulation within 2 s, saying so`, () => {
+      const t0 = performance.now();
+      const r = fisherExact(t.counts);
+      expect(performance.now() - t0).toBeLessThan(2500);
+      expect(r.exact).toBe(false);
+      expect(r.method).toMatch(/^Fisher's test, Monte Carlo p \(B = \d+.*; MC SE /);
+      expect(r.B).toBeGreaterThanOrEqual(1000);
+      // p = (1 + tables as extreme) / (B + 1): never 0, and its SE is 0 only when no table was as extreme.
+      expect(r.p).toBeGreaterThanOrEqual(1 / (r.B + 1));
+      expect(r.se > 0 || r.method.includes("no simulated table as extreme")).toBe(true);
     });
   }
   for (const t of fixtures.tables.filter((t) => t.p !== null)) {
@@ -241,4 +255,76 @@ describe("fisherExact on survey-sized tables agrees with R's fisher.test", () =>
       expect(fisherExact(t.counts, { mode: "simulate", B: 20000, seed: 7 }).p).toBe(r.p);
     });
   }
+});
+
+// Every table with the margins of `counts`, by recursion over cells: the definition the network must match.
+function bruteForceP(counts: number[][]): number {
+  const rows = counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const cols = counts[0]!.map((_, j) => counts.reduce((a, row) => a + row[j]!, 0));
+  const n = rows.reduce((a, b) => a + b, 0);
+  const lf = [0];
+  for (let k = 1; k <= n; k++) lf.push(lf[k - 1]! + Math.log(k));
+  const logK = rows.reduce((a, v) => a + lf[v]!, 0) + cols.reduce((a, v) => a + lf[v]!, 0) - lf[n]!;
+  const sObs = counts.flat().reduce((a, v) => a + lf[v]!, 0);
+  const r = rows.length;
+  const c = cols.length;
+  const rowLeft = [...rows];
+  const colLeft = [...cols];
+  let p = 0;
+  const cell = (k: number, s: number): void => {
+    const i = Math.floor(k / c);
+    const j = k % c;
+    if (i === r - 1) {
+      // The last row is forced by the column remainders.
+      let last = s;
+      for (let jj = 0; jj < c; jj++) last += lf[colLeft[jj]!]!;
+      if (last >= sObs - 1e-7) p += Math.exp(logK - last);
+      return;
+    }
+    const top = j === c - 1 ? rowLeft[i]! : Math.min(rowLeft[i]!, colLeft[j]!);
+    const bottom = j === c - 1 ? rowLeft[i]! : 0;
+    for (let v = bottom; v <= top; v++) {
+      if (v > colLeft[j]!) return;
+      rowLeft[i]! -= v;
+      colLeft[j]! -= v;
+      cell(k + 1, s + lf[v]!);
+      rowLeft[i]! += v;
+      colLeft[j]! += v;
+    }
+  };
+  cell(0, 0);
+  return Math.min(1, p);
+}
+
+describe("fisherExact's network (its bounds and merged past values) against brute-force enumeration", () => {
+  it("agrees to 1e-9 relative on 60 random tables from 2 x 2 to 4 x 5 (synthetic, seeded)", () => {
+    let seed = 12345;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let checked = 0;
+    for (let k = 0; k < 60; k++) {
+      const r = 2 + Math.floor(rand() * 3);
+      const c = 2 + Math.floor(rand() * 4);
+      // Uneven cell weights, as in survey tables, and a few zeros.
+      const weights = Array.from({ length: r * c }, () => (rand() < 0.15 ? 0 : rand() ** 2));
+      const n = 8 + Math.floor(rand() * (r * c > 12 ? 14 : 24));
+      const cells = Array.from({ length: r * c }, () => 0);
+      const total = weights.reduce((a, b) => a + b, 0) || 1;
+      for (let m = 0; m < n; m++) {
+        let u = rand() * total;
+        let q = 0;
+        while (q < cells.length - 1 && u >= weights[q]!) u -= weights[q++]!;
+        cells[q]!++;
+      }
+      const table = Array.from({ length: r }, (_, i) => cells.slice(i * c, i * c + c));
+      const nonEmpty = table.filter((row) => row.some((v) => v > 0));
+      const keptCols = table[0]!.map((_, j) => j).filter((j) => table.some((row) => row[j]! > 0));
+      if (nonEmpty.length < 2 || keptCols.length < 2) continue;
+      const reduced = nonEmpty.map((row) => keptCols.map((j) => row[j]!));
+      const expected = bruteForceP(reduced);
+      const got = fisherExact(table, { mode: "exact" }).p;
+      expect(Math.abs(got - expected) / expected, JSON.stringify(table)).toBeLessThan(1e-9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
 });
