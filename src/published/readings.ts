@@ -152,11 +152,13 @@ export function compareReadings(
 }
 
 const pct = (r: Receipt): string =>
-  r.computed === null
-    ? "–"
-    : r.kind === "rank"
-      ? r.detail.replace(/^ranked: /, "").split(";")[0]!
-      : `${r.computed.toFixed(1)}%`;
+  r.suppressed
+    ? "hidden (count below 5)"
+    : r.computed === null
+      ? "–"
+      : r.kind === "rank"
+        ? r.detail.replace(/^ranked: /, "").split(";")[0]!
+        : `${r.computed.toFixed(1)}%`;
 
 /**
  * The comparison as a table for `showTable`: figure, our reading and verdict, the other reading and its verdict.

@@ -78,6 +78,8 @@ export function sampleSizeTable(rows: readonly SampleSizeRow[], note?: string): 
   const cell = (r: SampleSizeRow | undefined): string => {
     if (!r) return "";
     const x = r.receipt;
+    // Disclosure control hides a receipt's numbers when one rests on a count below the threshold (5).
+    if (x.suppressed) return `numbers hidden (a count below 5); ${x.pass ? "holds" : "does not hold"}`;
     if (x.computed === null) return "no valid responses";
     if (r.width === null) {
       const what =

@@ -2,6 +2,7 @@ import type { DisplayBundle } from "../display/bundle.js";
 import { currentWriter, emit } from "../display/emit.js";
 import { computedText } from "./format-receipt.js";
 import type { Receipt } from "./receipt.js";
+import { UsageError } from "../errors/usage-error.js";
 
 /** Options for showReceipts / receiptsBundle. */
 export interface ShowReceiptsOptions {
@@ -11,6 +12,12 @@ export interface ShowReceiptsOptions {
   quoteLength?: number;
   /** Say the data is real (a local export) instead of synthetic; default false. */
   realData?: boolean;
+  /**
+   * These receipts are a deliberate demonstration that a check can fail (a misstated published value): every one
+   * must FAIL (a passing one throws, so the demonstration itself is checked), the caption says so, and the
+   * notebook runner does not count them as failures (metadata kind "receipts-demonstration").
+   */
+  demonstration?: boolean;
 }
 
 const SYNTHETIC =
@@ -69,6 +76,14 @@ function build(receipts: readonly Receipt[], options: ShowReceiptsOptions): Disp
   if (!Array.isArray(receipts)) {
     throw new Error(`showReceipts: expected an array of receipts, got ${typeof receipts}`);
   }
+  if (options.demonstration) {
+    const passing = receipts.filter((r) => r.pass).map((r) => r.id);
+    if (passing.length > 0)
+      throw new UsageError(
+        "showReceipts",
+        `a demonstration of a failing check expects every receipt to fail; ${passing.join(", ")} passed`,
+      );
+  }
   const quoteLength = options.quoteLength ?? 90;
   const rows = receipts.map((r) => cellsOf(r, quoteLength));
   const passed = receipts.filter((r) => r.pass).length;
@@ -79,7 +94,10 @@ function build(receipts: readonly Receipt[], options: ShowReceiptsOptions): Disp
     receipts.length === 0
       ? "no receipts"
       : `${passed} of ${receipts.length} within tolerance (${failed} failed)`;
-  const caption = `${title}: ${count}. ${note}`;
+  const demo = options.demonstration
+    ? " A DELIBERATE DEMONSTRATION: the published value was changed on purpose, so the check must fail."
+    : "";
+  const caption = `${title}: ${count}.${demo} ${note}`;
   const values = (c: Cells) => [c.id, c.quote, c.published, c.computed, c.n, c.interval, c.pass];
 
   const html = [
@@ -119,7 +137,9 @@ function build(receipts: readonly Receipt[], options: ShowReceiptsOptions): Disp
 
   return {
     data: { "text/html": html, "text/markdown": markdown, "text/plain": plain },
-    metadata: { "sp-pathways": { kind: "receipts", passed, failed } },
+    metadata: {
+      "sp-pathways": { kind: options.demonstration ? "receipts-demonstration" : "receipts", passed, failed },
+    },
   };
 }
 

@@ -95,3 +95,16 @@ describe("showReceipts / receiptsBundle", () => {
     );
   });
 });
+
+describe("receiptsBundle(receipts, { demonstration: true })", () => {
+  it("marks a deliberate failure so the notebook runner does not count it, and says so in the caption", () => {
+    const b = receiptsBundle([fail], { demonstration: true });
+    expect(b.metadata["sp-pathways"]).toEqual({ kind: "receipts-demonstration", passed: 0, failed: 1 });
+    expect(b.data["text/plain"]).toContain("A DELIBERATE DEMONSTRATION");
+  });
+  it("throws when a receipt in a demonstration passes: the demonstration checks that the check fails", () => {
+    expect(() => receiptsBundle([pass, fail], { demonstration: true })).toThrow(
+      "showReceipts: a demonstration of a failing check expects every receipt to fail; lw-trained passed",
+    );
+  });
+});
