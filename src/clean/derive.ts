@@ -164,7 +164,11 @@ function linkWorkerRules(): Rule[] {
         const w = weeklyMinutes(r);
         return w === null ? null : w >= 150;
       },
-      levels: () => ({ source: "activity_band", mapping: { Yes: [ACTIVITY_BANDS[2]], No: [ACTIVITY_BANDS[0], ACTIVITY_BANDS[1]] }, missing: [] }),
+      levels: () => ({
+        source: "activity_band",
+        mapping: { Yes: [ACTIVITY_BANDS[2]], No: [ACTIVITY_BANDS[0], ACTIVITY_BANDS[1]] },
+        missing: [],
+      }),
     },
     {
       column: "knows_guideline",

@@ -119,10 +119,19 @@ export class DisclosureLedger {
     const past = this.relevant(population, cells);
     const record = () =>
       cells.forEach((c, i) =>
-        this.equations.push({ population, where: c.where, count: c.count, shown: status[i] === "shown", label }),
+        this.equations.push({
+          population,
+          where: c.where,
+          count: c.count,
+          shown: status[i] === "shown",
+          label,
+        }),
       );
     // Fast path (most tables of a run): nothing hidden, earlier or now, so nothing to protect and no algebra.
-    if (!past.some((e) => !e.shown && e.count > 0) && !cells.some((c, i) => status[i] !== "shown" && c.count > 0)) {
+    if (
+      !past.some((e) => !e.shown && e.count > 0) &&
+      !cells.some((c, i) => status[i] !== "shown" && c.count > 0)
+    ) {
       record();
       return status;
     }
@@ -138,7 +147,8 @@ export class DisclosureLedger {
     newVecs.forEach((v, i) => {
       if (status[i] === "shown" && cells[i]!.count === 0) v.forEach((a, k) => a > 0 && (zero[k] = 1));
     });
-    for (const v of [...pastVecs.map((x) => x.v), ...newVecs]) for (let k = 0; k < v.length; ++k) if (zero[k]) v[k] = 0;
+    for (const v of [...pastVecs.map((x) => x.v), ...newVecs])
+      for (let k = 0; k < v.length; ++k) if (zero[k]) v[k] = 0;
     // One pattern: a cell counting what an earlier output hid stays hidden.
     newVecs.forEach((v, i) => {
       if (status[i] === "shown" && pastVecs.some((x) => !x.e.shown && same(x.v, v))) status[i] = "secondary";
@@ -176,14 +186,18 @@ export class DisclosureLedger {
         overlapping[0] ??
         open[0];
       if (!pick) {
-        this.warnings.push(`${label}: a hidden count can be worked out and no cell of this output protects it`);
+        this.warnings.push(
+          `${label}: a hidden count can be worked out and no cell of this output protects it`,
+        );
         break;
       }
       status[pick.i] = "secondary";
     }
     for (const t of targets()) {
       if (inSpan(pastOnly, t)) {
-        this.warnings.push(`${label}: a count hidden in an earlier output was already recoverable before this one`);
+        this.warnings.push(
+          `${label}: a count hidden in an earlier output was already recoverable before this one`,
+        );
         break;
       }
     }
@@ -264,6 +278,12 @@ export class DisclosureLedger {
       if (size(grown) > this.maxAtoms && !ev.every((v) => vars.has(v))) continue;
       ev.forEach((v) => all.add(v));
       chosen.push(e);
+    }
+    // A shown zero about variables the check already spans (no one lacks an area) empties joint categories
+    // of it, so it joins even when it names none of the new output's variables.
+    for (const e of this.equations) {
+      if (e.population !== population || !e.shown || e.count !== 0 || chosen.includes(e)) continue;
+      if (Object.keys(e.where).every((v) => all.has(v))) chosen.push(e);
     }
     return chosen;
   }

@@ -123,7 +123,10 @@ export function buildCrosstab(
     };
     return {
       status: out.slice(0, values.length),
-      missing: missingAs === "report" ? [m(0, missingRow), m(1, missingCol), m(2, both)] : ["shown", "shown", "shown"],
+      missing:
+        missingAs === "report"
+          ? [m(0, missingRow), m(1, missingCol), m(2, both)]
+          : ["shown", "shown", "shown"],
     };
   };
   const suppression = suppressCrosstab(

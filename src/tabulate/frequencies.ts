@@ -149,7 +149,9 @@ export function frequencies(
   const status = published.slice(0, values.length);
   const ledgerMissing = reportMissing ? published[values.length]! : "shown";
   const missingShown =
-    ledgerMissing !== "shown" || !reportMissing ? ledgerMissing : missingStatus(sums.unweighted[k]!, threshold);
+    ledgerMissing !== "shown" || !reportMissing
+      ? ledgerMissing
+      : missingStatus(sums.unweighted[k]!, threshold);
   const totalStatus = status[status.length - 1]!;
   const column1 = <T>(xs: T[]) => xs.map((x) => [x]);
   return new FrequenciesResult({

@@ -163,7 +163,11 @@ export function likertSummary(
       threshold,
       variables: { [name]: scale },
       cells: [
-        ...range(k).map((j) => ({ where: { [name]: [scale[j]!] }, count: values[i * w + j]!, status: own[i * w + j]! })),
+        ...range(k).map((j) => ({
+          where: { [name]: [scale[j]!] },
+          count: values[i * w + j]!,
+          status: own[i * w + j]!,
+        })),
         { where: { [name]: [...scale] }, count: values[i * w + k]!, status: own[i * w + k]! },
         { where: { [name]: [NO_ANSWER] }, count: sums[i]!.unweighted[k]! },
       ],

@@ -19,9 +19,7 @@ const shown = (n: number, status: CellStatus) => (status === "shown" ? formatCou
  */
 export function hideMissingCount(d: Display, f: FrequenciesResult): Display {
   if (f.missingAs !== "report" || f.suppression.missing === "shown") return d;
-  const foot = d.foot.map((row) =>
-    row[0] === MISSING_LABEL ? [row[0], HIDDEN_MARK, ...row.slice(2)] : row,
-  );
+  const foot = d.foot.map((row) => (row[0] === MISSING_LABEL ? [row[0], HIDDEN_MARK, ...row.slice(2)] : row));
   return { ...d, foot };
 }
 

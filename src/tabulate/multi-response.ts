@@ -231,7 +231,19 @@ function buildMulti(
     (cell) => (Math.floor(cell / c) === k ? 1 : 0) + (withAll && cell % c === c - 1 ? 1 : 0),
     { shares },
   );
-  const status = publishMulti(question, enc, groupLabels, withAll, base, own, values, sums, threshold, source, options);
+  const status = publishMulti(
+    question,
+    enc,
+    groupLabels,
+    withAll,
+    base,
+    own,
+    values,
+    sums,
+    threshold,
+    source,
+    options,
+  );
   const colStatus = range(c).map((j) => status[k * c + j]!);
   const colBases = base === "respondents" ? respondentsUnweighted : responsesUnweighted;
   // Respondents in the table: the "All" column when present, else the only column, else the groups' sum.

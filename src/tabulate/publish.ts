@@ -12,16 +12,28 @@ export const NO_ANSWER = LEDGER_MISSING;
 const roots = new WeakMap<object, number>();
 let nextRoot = 1;
 
+/** Where a table's respondents sit in the ledger: its population, and a filter read as a condition. */
+export interface Population {
+  readonly population: string;
+  /** A filtered view equal to "column = value" (e.g. one area): that condition, added to every cell. */
+  readonly where: Readonly<Record<string, readonly string[]>>;
+  readonly variables: Readonly<Record<string, readonly string[]>>;
+  /** The filter column has an answer on every row of the root data (a reader adds the areas up to the whole). */
+  readonly complete: boolean;
+}
+
 /**
- * The ledger population of a table: its root data (shared by derived and filtered views) and, for a filtered
- * view, which rows. Outputs over different populations never combine in the ledger.
+ * The ledger population of a table: its root data (shared by derived and filtered views). A filtered view
+ * whose rows are exactly those with one value of a text column (`lw.filter(d => d.ap_area === "Cumbria")`)
+ * is that condition on the root population, so a table per area and the same table for everyone combine;
+ * any other filter is a population of its own (its row set), which does not combine with the others.
  * @example
- * populationOf(toSource(lw, "frequencies")) === populationOf(toSource(lw.derive({ x: () => 1 }), "f")); // true
+ * populationOf(toSource(lw, "f")).population === populationOf(toSource(lw.derive({ x: () => 1 }), "f")).population; // true
  */
-export function populationOf(source: Source): string {
+export function populationOf(source: Source): Population {
   const table: ColumnTable = source.table;
-  const columns = table
-    .columnNames()
+  const names = table.columnNames();
+  const columns = names
     .map((n) => table.column(n) as unknown)
     .filter((c): c is object => typeof c === "object" && c !== null);
   let id: number | undefined;
@@ -31,11 +43,56 @@ export function populationOf(source: Source): string {
   }
   id ??= nextRoot++;
   for (const c of columns) if (!roots.has(c)) roots.set(c, id);
-  if (!source.rows) return `table ${id}`;
+  const root = `table ${id}`;
+  const rows = source.rows;
+  if (!rows) return { population: root, where: {}, variables: {}, complete: false };
+  const cut = rows.length > 0 ? filterAsCondition(table, names, rows) : null;
+  if (cut) {
+    return {
+      population: root,
+      where: { [cut.column]: [cut.value] },
+      variables: { [cut.column]: cut.levels },
+      complete: cut.complete,
+    };
+  }
   // FNV-1a over the active row indices: two filters selecting the same rows are one population.
   let h = 0x811c9dc5;
-  for (const r of source.rows) h = Math.imul(h ^ r, 0x01000193) >>> 0;
-  return `table ${id}, rows ${source.rows.length}:${h.toString(16)}`;
+  for (const r of rows) h = Math.imul(h ^ r, 0x01000193) >>> 0;
+  return {
+    population: `${root}, rows ${rows.length}:${h.toString(16)}`,
+    where: {},
+    variables: {},
+    complete: false,
+  };
+}
+
+// The text column (if any) that holds one value on exactly the active rows.
+function filterAsCondition(
+  table: ColumnTable,
+  names: readonly string[],
+  rows: Uint32Array,
+): { column: string; value: string; levels: string[]; complete: boolean } | null {
+  const total = table.totalRows();
+  for (const name of names) {
+    const col = table.column(name) as { at(i: number): unknown } | undefined;
+    if (!col) continue;
+    const value = col.at(rows[0]!);
+    if (typeof value !== "string") continue;
+    let same = true;
+    for (let r = 1; r < rows.length && same; ++r) same = col.at(rows[r]!) === value;
+    if (!same) continue;
+    let n = 0;
+    let blank = 0;
+    const levels = new Set<string>();
+    for (let i = 0; i < total; ++i) {
+      const v = col.at(i);
+      if (v === value) ++n;
+      if (typeof v === "string") levels.add(v);
+      else if (v === null || v === undefined) ++blank;
+    }
+    if (n === rows.length) return { column: name, value, levels: [...levels].sort(), complete: blank === 0 };
+  }
+  return null;
 }
 
 const declared = new WeakSet<DisclosureLedger>();
@@ -82,12 +139,23 @@ export function publishTable(out: TableOutput): CellStatus[] {
   if (out.threshold <= 0 || out.cells.length === 0) return own;
   const ledger = projectLedger();
   if (ledger.threshold <= 0 || out.threshold < ledger.threshold) return own;
-  return ledger.publish({
-    population: populationOf(out.source),
-    label: out.label,
-    variables: out.variables,
-    cells: out.cells,
-  });
+  const pop = populationOf(out.source);
+  const cut = Object.keys(pop.where)[0];
+  // The filter column may be tabulated too (then the table's own levels of it, inside the filter, apply).
+  const cells =
+    cut === undefined
+      ? out.cells
+      : out.cells.map((c) => (c.where[cut] ? c : { ...c, where: { ...c.where, ...pop.where } }));
+  // A filter column with an answer on every row: its levels add up to everyone (a reader adds the areas).
+  const whole = cut !== undefined && pop.complete ? [{ where: { [cut]: [NO_ANSWER] }, count: 0 }] : [];
+  return ledger
+    .publish({
+      population: pop.population,
+      label: out.label,
+      variables: { ...pop.variables, ...out.variables },
+      cells: [...cells, ...whole],
+    })
+    .slice(0, cells.length);
 }
 
 /** The status of a missing-answer count: hidden ("primary") when it is 1..threshold-1. */
