@@ -25,6 +25,13 @@ export interface Publication {
   readonly cells: readonly LedgerCell[];
   /** For messages, e.g. the table's caption. */
   readonly label?: string;
+  /**
+   * A condition every cell shares (a filtered view such as one area: `{ area: ["Cumbria"] }`), added to each
+   * cell that does not name the variable itself. It is not a link to earlier outputs: only the cells' own
+   * variables make an earlier output part of the check (else every output of the area would be, and the
+   * check would grow with the run).
+   */
+  readonly context?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Options of {@link DisclosureLedger}. */
@@ -111,12 +118,17 @@ export class DisclosureLedger {
   publish(p: Publication): CellStatus[] {
     const population = p.population ?? "all";
     const label = p.label ?? "an output";
-    const cells = p.cells.map((c) => ({ ...c, where: this.resolve(c.where, population, p.variables) }));
+    const context = p.context ?? {};
+    const links = new Set(p.cells.flatMap((c) => Object.keys(c.where)));
+    const cells = p.cells.map((c) => {
+      const extra = Object.fromEntries(Object.entries(context).filter(([v]) => !c.where[v]));
+      return { ...c, where: this.resolve({ ...c.where, ...extra }, population, p.variables) };
+    });
     const small = (k: number) => this.threshold > 0 && k > 0 && k < this.threshold;
     const status: CellStatus[] = cells.map((c) => (small(c.count) ? "primary" : (c.status ?? "shown")));
     if (this.threshold <= 0) return status;
 
-    const past = this.relevant(population, cells);
+    const past = this.relevant(population, cells, links);
     const record = () =>
       cells.forEach((c, i) =>
         this.equations.push({
@@ -265,8 +277,14 @@ export class DisclosureLedger {
   }
 
   // Earlier equations over the same population that share a variable with the new cells, within maxAtoms.
-  private relevant(population: string, cells: readonly { where: Equation["where"] }[]): Equation[] {
-    const vars = new Set(cells.flatMap((c) => Object.keys(c.where)));
+  private relevant(
+    population: string,
+    cells: readonly { where: Equation["where"] }[],
+    links: ReadonlySet<string>,
+  ): Equation[] {
+    // Derived flags are read as their sources: a link through a flag is a link through its source.
+    const linked = new Set([...links].map((v) => this.derived.get(v)?.source ?? v));
+    const vars = new Set(cells.flatMap((c) => Object.keys(c.where)).filter((v) => linked.has(v)));
     const levels = this.levels.get(population)!;
     const size = (vs: Set<string>) => [...vs].reduce((s, v) => s * (levels.get(v)?.length ?? 1), 1);
     const chosen: Equation[] = [];

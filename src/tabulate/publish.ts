@@ -96,6 +96,7 @@ function filterAsCondition(
 }
 
 const declared = new WeakSet<DisclosureLedger>();
+const wholes = new WeakMap<DisclosureLedger, Set<string>>();
 
 /**
  * The run's ledger with the project's derived flags declared (once per ledger): trained, knows_guideline,
@@ -141,21 +142,31 @@ export function publishTable(out: TableOutput): CellStatus[] {
   if (ledger.threshold <= 0 || out.threshold < ledger.threshold) return own;
   const pop = populationOf(out.source);
   const cut = Object.keys(pop.where)[0];
-  // The filter column may be tabulated too (then the table's own levels of it, inside the filter, apply).
-  const cells =
-    cut === undefined
-      ? out.cells
-      : out.cells.map((c) => (c.where[cut] ? c : { ...c, where: { ...c.where, ...pop.where } }));
-  // A filter column with an answer on every row: its levels add up to everyone (a reader adds the areas).
-  const whole = cut !== undefined && pop.complete ? [{ where: { [cut]: [NO_ANSWER] }, count: 0 }] : [];
-  return ledger
-    .publish({
-      population: pop.population,
-      label: out.label,
-      variables: { ...pop.variables, ...out.variables },
-      cells: [...cells, ...whole],
-    })
-    .slice(0, cells.length);
+  const cells = out.cells;
+  // A filter column with an answer on every row: its levels add up to everyone (a reader adds the areas up).
+  // Published once per population, on its own, so that it does not tie every later output to every other.
+  if (cut !== undefined && pop.complete) {
+    const seen = wholes.get(ledger) ?? new Set<string>();
+    wholes.set(ledger, seen);
+    const key = `${pop.population}\u0000${cut}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      ledger.publish({
+        population: pop.population,
+        label: `${cut} answered by everyone`,
+        variables: pop.variables,
+        cells: [{ where: { [cut]: [NO_ANSWER] }, count: 0 }],
+      });
+    }
+  }
+  return ledger.publish({
+    population: pop.population,
+    label: out.label,
+    variables: { ...pop.variables, ...out.variables },
+    // The filter (one area) is a condition on every cell; a cell naming that column keeps its own levels.
+    context: pop.where,
+    cells,
+  });
 }
 
 /** The status of a missing-answer count: hidden ("primary") when it is 1..threshold-1. */
