@@ -296,3 +296,9 @@ export { mappingPath, readMapping, writeMapping, type ColumnMapping } from "./lo
 export { verdict, droppedByReason, MIN_QUESTION_SHARE, MIN_ROW_SHARE, type Verdict } from "./load/verdict.js";
 export { describeSource, sourceFacts, type SourceFacts } from "./load/describe-source.js";
 export type { QuestionMatch } from "./load/types.js";
+
+// Disclosure ledger wired into the tabulations (issue 11, helper "ledger"): how a table joins the run's
+// ledger, and the derived flags it reads as collapses of their sources.
+export { LEDGER_MISSING } from "./disclosure/ledger.js";
+export { derivedFlagSources, type FlagSource } from "./clean/derive.js";
+export { populationOf, projectLedger, publishTable, type TableOutput } from "./tabulate/publish.js";

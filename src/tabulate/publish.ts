@@ -169,7 +169,11 @@ export function publishTable(out: TableOutput): CellStatus[] {
   });
 }
 
-/** The status of a missing-answer count: hidden ("primary") when it is 1..threshold-1. */
+/**
+ * The status of a missing-answer count: hidden ("primary") when it is 1..threshold-1.
+ * @example
+ * missingStatus(3, 5); // "primary"
+ */
 export function missingStatus(count: number, threshold: number): CellStatus {
   return threshold > 0 && count > 0 && count < threshold ? "primary" : "shown";
 }
