@@ -348,3 +348,8 @@ export { ResultTable } from "./ask/result-table.js";
 export { formatPooledTest } from "./ask/ask-strata.js";
 export { formatNumericTest } from "./ask/ask-numeric.js";
 export type { CompareOption, CrosstabComparisons } from "./tabulate/crosstab-compare.js";
+// Disclosure ledger wired into the tabulations (issue 11, helper "ledger"): how a table joins the run's
+// ledger, and the derived flags it reads as collapses of their sources.
+export { LEDGER_MISSING } from "./disclosure/ledger.js";
+export { derivedFlagSources, type FlagSource } from "./clean/derive.js";
+export { populationOf, projectLedger, publishTable, type TableOutput } from "./tabulate/publish.js";

@@ -70,6 +70,29 @@ function topTwo(survey: SurveyId, column: string): Deriver {
   return flagOf(survey, column, labels.slice(-2));
 }
 
+/**
+ * How a derived flag's levels map onto its source column's levels, for the disclosure ledger: a table of the
+ * flag is a collapse of a table of the source. `missing` lists source answers the flag reads as missing.
+ */
+export interface FlagSource {
+  readonly flag: string;
+  readonly source: string;
+  /** Each level of the flag as tabulated ("Yes"/"No" for a boolean flag) and the source levels it counts. */
+  readonly mapping: Readonly<Record<string, readonly string[]>>;
+  readonly missing: readonly string[];
+}
+
+function flagLevels(survey: SurveyId, column: string, yes: readonly string[]) {
+  const q = question(codebook(survey), column);
+  const missing = q.missing ?? [];
+  const no = optionLabels(q).filter((l) => !yes.includes(l) && !missing.includes(l));
+  return { source: column, mapping: { Yes: [...yes], No: no }, missing: [...missing] };
+}
+
+function topTwoLevels(survey: SurveyId, column: string) {
+  return flagLevels(survey, column, optionLabels(question(codebook(survey), column)).slice(-2));
+}
+
 // Vigorous minutes count double (CMO); a blank vigorous answer next to a moderate one is read as none.
 function weeklyMinutes(row: Row): number | null {
   const moderate = minutes(row.own_moderate_minutes, "own_moderate_minutes");
@@ -100,6 +123,8 @@ interface Rule {
   sources: string[];
   note: string;
   make: () => Deriver;
+  /** For a flag or band that collapses a categorical source: its levels in the source's terms. */
+  levels?: () => Omit<FlagSource, "flag">;
 }
 
 function linkWorkerRules(): Rule[] {
@@ -110,12 +135,14 @@ function linkWorkerRules(): Rule[] {
       sources: ["pa_training"],
       note: "any physical-activity training (either 'Yes' answer)",
       make: () => flagOf(s, "pa_training", ["Yes, before my current role", "Yes, in my current role"]),
+      levels: () => flagLevels(s, "pa_training", ["Yes, before my current role", "Yes, in my current role"]),
     },
     {
       column: "trained_in_role",
       sources: ["pa_training"],
       note: "'Yes, in my current role'",
       make: () => flagOf(s, "pa_training", ["Yes, in my current role"]),
+      levels: () => flagLevels(s, "pa_training", ["Yes, in my current role"]),
     },
     {
       column: "weekly_minutes",
@@ -137,12 +164,18 @@ function linkWorkerRules(): Rule[] {
         const w = weeklyMinutes(r);
         return w === null ? null : w >= 150;
       },
+      levels: () => ({
+        source: "activity_band",
+        mapping: { Yes: [ACTIVITY_BANDS[2]], No: [ACTIVITY_BANDS[0], ACTIVITY_BANDS[1]] },
+        missing: [],
+      }),
     },
     {
       column: "knows_guideline",
       sources: ["guideline_minutes"],
       note: "answered '150 minutes' ('Don't know' = false)",
       make: () => flagOf(s, "guideline_minutes", ["150 minutes"]),
+      levels: () => flagLevels(s, "guideline_minutes", ["150 minutes"]),
     },
     {
       column: "knows_moderate",
@@ -155,24 +188,28 @@ function linkWorkerRules(): Rule[] {
       sources: ["confidence_taking_part"],
       note: "very or extremely confident",
       make: () => topTwo(s, "confidence_taking_part"),
+      levels: () => topTwoLevels(s, "confidence_taking_part"),
     },
     {
       column: "confident_discussing",
       sources: ["confidence_discussing"],
       note: "very or extremely confident",
       make: () => topTwo(s, "confidence_discussing"),
+      levels: () => topTwoLevels(s, "confidence_discussing"),
     },
     {
       column: "enough_knowledge",
       sources: ["knowledge_of_provision"],
       note: "answered 'Yes' ('Not sure' = false)",
       make: () => flagOf(s, "knowledge_of_provision", ["Yes"]),
+      levels: () => flagLevels(s, "knowledge_of_provision", ["Yes"]),
     },
     {
       column: "travels_3_miles_plus",
       sources: ["travel_distance"],
       note: "'3 miles or more' ('Don't know' = missing)",
       make: () => flagOf(s, "travel_distance", ["3 miles or more"]),
+      levels: () => flagLevels(s, "travel_distance", ["3 miles or more"]),
     },
   ];
 }
@@ -185,18 +222,21 @@ function providerRules(): Rule[] {
       sources: ["confidence_additional_needs"],
       note: "very or extremely confident",
       make: () => topTwo(s, "confidence_additional_needs"),
+      levels: () => topTwoLevels(s, "confidence_additional_needs"),
     },
     {
       column: "understands_sp",
       sources: ["understanding_sp"],
       note: "'Good' or 'Very good'",
       make: () => flagOf(s, "understanding_sp", ["Good", "Very good"]),
+      levels: () => flagLevels(s, "understanding_sp", ["Good", "Very good"]),
     },
     {
       column: "needs_funding",
       sources: ["funding_needed"],
       note: "answered 'Yes' ('Not sure' = false)",
       make: () => flagOf(s, "funding_needed", ["Yes"]),
+      levels: () => flagLevels(s, "funding_needed", ["Yes"]),
     },
   ];
 }
@@ -241,4 +281,18 @@ function derive(table: ColumnTable, survey: SurveyId): Derived {
  */
 export function deriveColumns(table: ColumnTable, survey: SurveyId): Derived {
   return derive(table, survey);
+}
+
+/**
+ * The derived flags that collapse a categorical column (yes/no flags, top-two boxes, meets_guideline as a cut
+ * of activity_band), with their levels in the source's terms: what the disclosure ledger needs so that a table
+ * of a flag and a table of its source cannot be subtracted to recover a hidden cell. Bands of a number
+ * (activity_band, weekly_minutes) and flags of a multi-select (knows_moderate) have no categorical source.
+ * @example
+ * derivedFlagSources("provider").find((f) => f.flag === "confident_additional_needs")?.mapping.Yes;
+ * // ["Very confident", "Extremely confident"] (the scale's top two labels)
+ */
+export function derivedFlagSources(survey: SurveyId): FlagSource[] {
+  const rules = survey === "link-worker" ? linkWorkerRules() : providerRules();
+  return rules.flatMap((r) => (r.levels ? [{ flag: r.column, ...r.levels() }] : []));
 }

@@ -25,6 +25,13 @@ export interface Publication {
   readonly cells: readonly LedgerCell[];
   /** For messages, e.g. the table's caption. */
   readonly label?: string;
+  /**
+   * A condition every cell shares (a filtered view such as one area: `{ area: ["Cumbria"] }`), added to each
+   * cell that does not name the variable itself. It is not a link to earlier outputs: only the cells' own
+   * variables make an earlier output part of the check (else every output of the area would be, and the
+   * check would grow with the run).
+   */
+  readonly context?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Options of {@link DisclosureLedger}. */
@@ -38,7 +45,12 @@ export interface LedgerOptions {
   readonly maxAtoms?: number;
 }
 
-const MISSING = "\u0000missing";
+/**
+ * The level a cell uses for "no answer" (a table's Missing row or footnote). Every variable has it implicitly,
+ * so the levels listed in `variables` plus this one are everyone.
+ */
+export const LEDGER_MISSING = "\u0000missing";
+const MISSING = LEDGER_MISSING;
 
 interface Equation {
   readonly population: string;
@@ -106,16 +118,49 @@ export class DisclosureLedger {
   publish(p: Publication): CellStatus[] {
     const population = p.population ?? "all";
     const label = p.label ?? "an output";
-    const cells = p.cells.map((c) => ({ ...c, where: this.resolve(c.where, population, p.variables) }));
+    const context = p.context ?? {};
+    const links = new Set(p.cells.flatMap((c) => Object.keys(c.where)));
+    const cells = p.cells.map((c) => {
+      const extra = Object.fromEntries(Object.entries(context).filter(([v]) => !c.where[v]));
+      return { ...c, where: this.resolve({ ...c.where, ...extra }, population, p.variables) };
+    });
     const small = (k: number) => this.threshold > 0 && k > 0 && k < this.threshold;
     const status: CellStatus[] = cells.map((c) => (small(c.count) ? "primary" : (c.status ?? "shown")));
     if (this.threshold <= 0) return status;
 
-    const past = this.relevant(population, cells);
+    const past = this.relevant(population, cells, links);
+    const record = () =>
+      cells.forEach((c, i) =>
+        this.equations.push({
+          population,
+          where: c.where,
+          count: c.count,
+          shown: status[i] === "shown",
+          label,
+        }),
+      );
+    // Fast path (most tables of a run): nothing hidden, earlier or now, so nothing to protect and no algebra.
+    if (
+      !past.some((e) => !e.shown && e.count > 0) &&
+      !cells.some((c, i) => status[i] !== "shown" && c.count > 0)
+    ) {
+      record();
+      return status;
+    }
     const space = this.atoms(population, [...past.map((e) => e.where), ...cells.map((c) => c.where)]);
     const vec = (where: Equation["where"]) => space.vector(where);
     const pastVecs = past.map((e) => ({ e, v: vec(e.where) }));
     const newVecs = cells.map((c) => vec(c.where));
+    // A shown zero is a fact a reader also uses (counts are not negative): every joint category inside it is
+    // empty, so it drops out of every sum (e.g. no one missing the breakdown makes a table's row margin equal
+    // the whole-population count of that row).
+    const zero = new Uint8Array(space.size);
+    for (const x of pastVecs) if (x.e.shown && x.e.count === 0) x.v.forEach((a, k) => a > 0 && (zero[k] = 1));
+    newVecs.forEach((v, i) => {
+      if (status[i] === "shown" && cells[i]!.count === 0) v.forEach((a, k) => a > 0 && (zero[k] = 1));
+    });
+    for (const v of [...pastVecs.map((x) => x.v), ...newVecs])
+      for (let k = 0; k < v.length; ++k) if (zero[k]) v[k] = 0;
     // One pattern: a cell counting what an earlier output hid stays hidden.
     newVecs.forEach((v, i) => {
       if (status[i] === "shown" && pastVecs.some((x) => !x.e.shown && same(x.v, v))) status[i] = "secondary";
@@ -126,9 +171,15 @@ export class DisclosureLedger {
       ...pastVecs.filter((x) => !x.e.shown && x.e.count > 0).map((x) => x.v),
       ...newVecs.filter((_, i) => status[i] !== "shown" && cells[i]!.count > 0),
     ];
+    // The earlier outputs' basis is built once and extended by this output's shown cells (the costly part is
+    // elimination over the joint categories, so it is never redone for the past).
+    const withNew = (skip: number) =>
+      extend(
+        pastOnly,
+        newVecs.filter((_, j) => j !== skip && status[j] === "shown"),
+      );
     for (let guard = 0; guard <= cells.length; ++guard) {
-      const shownNew = newVecs.filter((_, i) => status[i] === "shown");
-      const known = basis([...pastShown, ...shownNew]);
+      const known = withNew(-1);
       const exposed = targets().find((t) => inSpan(known, t) && !inSpan(pastOnly, t));
       if (!exposed) break;
       // Hide the new shown cell whose removal hides the exposed quantity again: inner cells (fewest joint
@@ -138,16 +189,14 @@ export class DisclosureLedger {
         weight(a.v) - weight(b.v) || cells[a.i]!.count - cells[b.i]!.count || a.i - b.i;
       const open = newVecs
         .map((v, i) => ({ v, i }))
-        .filter(({ i }) => status[i] === "shown" && cells[i]!.count > 0);
-      const fixing = open.filter(
-        ({ i }) =>
-          !inSpan(
-            basis([...pastShown, ...newVecs.filter((_, j) => j !== i && status[j] === "shown")]),
-            exposed,
-          ),
-      );
+        .filter(({ i }) => status[i] === "shown" && cells[i]!.count > 0)
+        .sort(order);
       const overlapping = open.filter(({ v }) => v.some((x, a) => x > 0 && exposed[a]! > 0));
-      const pick = (fixing.length ? fixing : overlapping.length ? overlapping : open).sort(order)[0];
+      const pick =
+        overlapping.find(({ i }) => !inSpan(withNew(i), exposed)) ??
+        open.find(({ i }) => !inSpan(withNew(i), exposed)) ??
+        overlapping[0] ??
+        open[0];
       if (!pick) {
         this.warnings.push(
           `${label}: a hidden count can be worked out and no cell of this output protects it`,
@@ -164,15 +213,7 @@ export class DisclosureLedger {
         break;
       }
     }
-    cells.forEach((c, i) =>
-      this.equations.push({
-        population,
-        where: c.where,
-        count: c.count,
-        shown: status[i] === "shown",
-        label,
-      }),
-    );
+    record();
     return status;
   }
 
@@ -202,12 +243,20 @@ export class DisclosureLedger {
       for (const l of ls) if (!cur.includes(l)) cur.push(l);
       known.set(v, cur);
     };
+    // A publication that lists a declared flag's levels itself, some of them unmapped, is about another column
+    // of that name (a table that was not made by the declared derivation): it is read as a variable of its own.
+    const derivedHere = (v: string) => {
+      const d = this.derived.get(v);
+      const own = variables[v];
+      if (d && own && own.some((l) => l !== MISSING && !d.mapping[l])) return undefined;
+      return d;
+    };
     const out: Record<string, readonly string[]> = {};
     for (const [v, ls] of Object.entries(where)) {
-      const d = this.derived.get(v);
+      const d = derivedHere(v);
       if (d) {
         const src = ls.flatMap((l) => {
-          const m = d.mapping[l];
+          const m = d.mapping[l] ?? (l === MISSING ? [MISSING] : undefined);
           if (!m)
             throw new Error(
               `DisclosureLedger: level "${l}" of derived "${v}" has no mapping to "${d.source}"`,
@@ -223,13 +272,19 @@ export class DisclosureLedger {
         out[v] = out[v] ? out[v]!.filter((l) => ls.includes(l)) : ls;
       }
     }
-    for (const [v, ls] of Object.entries(variables)) if (!this.derived.has(v)) addLevels(v, ls);
+    for (const [v, ls] of Object.entries(variables)) if (!derivedHere(v)) addLevels(v, ls);
     return out;
   }
 
   // Earlier equations over the same population that share a variable with the new cells, within maxAtoms.
-  private relevant(population: string, cells: readonly { where: Equation["where"] }[]): Equation[] {
-    const vars = new Set(cells.flatMap((c) => Object.keys(c.where)));
+  private relevant(
+    population: string,
+    cells: readonly { where: Equation["where"] }[],
+    links: ReadonlySet<string>,
+  ): Equation[] {
+    // Derived flags are read as their sources: a link through a flag is a link through its source.
+    const linked = new Set([...links].map((v) => this.derived.get(v)?.source ?? v));
+    const vars = new Set(cells.flatMap((c) => Object.keys(c.where)).filter((v) => linked.has(v)));
     const levels = this.levels.get(population)!;
     const size = (vs: Set<string>) => [...vs].reduce((s, v) => s * (levels.get(v)?.length ?? 1), 1);
     const chosen: Equation[] = [];
@@ -242,22 +297,40 @@ export class DisclosureLedger {
       ev.forEach((v) => all.add(v));
       chosen.push(e);
     }
+    // A shown zero about variables the check already spans (no one lacks an area) empties joint categories
+    // of it, so it joins even when it names none of the new output's variables.
+    for (const e of this.equations) {
+      if (e.population !== population || !e.shown || e.count !== 0 || chosen.includes(e)) continue;
+      if (Object.keys(e.where).every((v) => all.has(v))) chosen.push(e);
+    }
     return chosen;
   }
 
+  // The joint categories of the variables the wheres mention, with levels that no where tells apart merged
+  // into one class (exact for the span questions asked, and it keeps the space small: a variable only ever
+  // summed over, or a Likert scale cut in two, adds one or two classes, not all its levels).
   private atoms(population: string, wheres: readonly Equation["where"][]) {
     const levels = this.levels.get(population)!;
     const vars = [...new Set(wheres.flatMap((w) => Object.keys(w)))].sort();
-    const dims = vars.map((v) => levels.get(v)!);
-    const total = dims.reduce((s, d) => s * d.length, 1);
+    const classes = vars.map((v) => {
+      const sets = wheres.map((w) => w[v]).filter((x): x is readonly string[] => !!x);
+      const bySignature = new Map<string, string>();
+      for (const level of levels.get(v)!) {
+        const sig = sets.map((set) => (set.includes(level) ? "1" : "0")).join("");
+        if (!bySignature.has(sig)) bySignature.set(sig, level);
+      }
+      return [...bySignature.values()];
+    });
+    const total = classes.reduce((s, d) => s * d.length, 1);
     return {
+      size: total,
       vector(where: Equation["where"]): Float64Array {
         const out = new Float64Array(total);
         for (let a = 0; a < total; ++a) {
           let rest = a;
           let ok = true;
-          for (let d = dims.length - 1; d >= 0 && ok; --d) {
-            const dim = dims[d]!;
+          for (let d = classes.length - 1; d >= 0 && ok; --d) {
+            const dim = classes[d]!;
             const level = dim[rest % dim.length]!;
             rest = Math.floor(rest / dim.length);
             const allowed = where[vars[d]!];
@@ -289,6 +362,24 @@ function basis(rows: readonly Float64Array[]): { pivots: number[]; rows: Float64
     pivots.push(p);
   }
   return { pivots, rows: out };
+}
+
+// The basis `b` extended by more rows (b itself is left as it was).
+function extend(
+  b: { pivots: number[]; rows: Float64Array[] },
+  more: readonly Float64Array[],
+): { pivots: number[]; rows: Float64Array[] } {
+  const out = { pivots: [...b.pivots], rows: [...b.rows] };
+  for (const r of more) {
+    const v = reduce(out, r);
+    const p = v.findIndex((x) => Math.abs(x) > EPS);
+    if (p < 0) continue;
+    const scale = v[p]!;
+    for (let j = 0; j < v.length; ++j) v[j]! /= scale;
+    out.rows.push(v);
+    out.pivots.push(p);
+  }
+  return out;
 }
 
 function reduce(b: { pivots: number[]; rows: Float64Array[] }, r: Float64Array): Float64Array {

@@ -1,4 +1,5 @@
 import type { ColumnTable } from "arquero";
+import { resetRunLedger } from "../disclosure/ledger.js";
 import { unknownName } from "../errors/usage-error.js";
 import { chart, type ChartOptions } from "../figures/chart.js";
 import type { Figure } from "../figures/types.js";
@@ -77,6 +78,9 @@ export function openSection(name: string, options: SectionOptions = {}): Section
   const figures = publishedFigures();
   const known = sectionNames();
   if (which === "section" && !known.includes(name)) throw unknownName("openSection", "section", name, known);
+  // Each notebook run starts a fresh disclosure ledger: what this run publishes is what later tables must not
+  // undo (re-running the first cell forgets the previous run's tables, as the notebook's outputs are redone).
+  resetRunLedger();
   const area = options.area !== undefined ? { area: options.area } : {};
   const linkWorker = loadSurvey("link-worker", area);
   const provider = loadSurvey("provider", area);

@@ -2,12 +2,14 @@ import { associationTest, effectiveN, wilsonPercent } from "./association.js";
 import { compareCrosstabColumns } from "./crosstab-compare.js";
 import type { CellSums } from "./count.js";
 import type { CrosstabInit, CrosstabOptions } from "./crosstab.js";
-import { suppressCrosstab } from "./crosstab-suppress.js";
+import { suppressCrosstab, type CrosstabLedgerStep } from "./crosstab-suppress.js";
 import type { EncodedColumn } from "./encode.js";
 import { MISSING_LABEL } from "./labels.js";
 import { missingOption, oneOf, wantsCi } from "./options.js";
 import { thresholdOf } from "./suppress.js";
 import type { Intervals, PercentBase } from "./tabulation.js";
+import { missingStatus, NO_ANSWER, publishTable } from "./publish.js";
+import type { Source } from "./source.js";
 import { range, sum } from "./util.js";
 
 /** Turns the one-pass cell sums of a cross-tab into its result fields: levels, margins, percentages, test. */
@@ -19,6 +21,7 @@ export function buildCrosstab(
   sums: CellSums,
   options: CrosstabOptions,
   fn: string,
+  source: Source,
 ): CrosstabInit {
   const percent = oneOf<PercentBase>(fn, "percent", options.percent, ["row", "column", "total"], "row");
   const missingAs = missingOption(fn, options.missing);
@@ -79,11 +82,60 @@ export function buildCrosstab(
       ? { row: 0, column: 0, both: 0, total: 0 }
       : { row: missingRow, column: missingCol, both, total: missingRow + missingCol + both };
 
+  // The run's ledger: every cell and margin, and the missing parts. The table counts people who answered both
+  // questions, so a row margin lists every level of `by` (and a column margin every level of the row).
+  const rowOf = (i: number) => (i === rm ? NO_ANSWER : rowEnc.labels[i]!);
+  const colOf = (j: number) => (j === cm ? NO_ANSWER : colEnc.labels[j]!);
+  const allRows = rowIdx.map(rowOf);
+  const allCols = colIdx.map(colOf);
+  const validRowLevels = [...rowEnc.labels];
+  const validColLevels = [...colEnc.labels];
+  const ledger: CrosstabLedgerStep = (own, values) => {
+    const r = rowIdx.length;
+    const c = colIdx.length;
+    const w = c + 1;
+    const where = (i: number, j: number) => ({
+      [row]: i < r ? [rowOf(rowIdx[i]!)] : allRows,
+      [by]: j < c ? [colOf(colIdx[j]!)] : allCols,
+    });
+    const table = values.map((count, cell) => ({
+      where: where(Math.floor(cell / w), cell % w),
+      count,
+      status: own[cell]!,
+    }));
+    const parts =
+      missingAs === "report"
+        ? [
+            { where: { [row]: [NO_ANSWER], [by]: validColLevels }, count: missingRow },
+            { where: { [row]: validRowLevels, [by]: [NO_ANSWER] }, count: missingCol },
+            { where: { [row]: [NO_ANSWER], [by]: [NO_ANSWER] }, count: both },
+          ]
+        : [];
+    const out = publishTable({
+      source,
+      label: options.caption ?? `${row} by ${by}`,
+      threshold,
+      variables: { [row]: validRowLevels, [by]: validColLevels },
+      cells: [...table, ...parts],
+    });
+    const m = (k: number, n: number) => {
+      const st = out[values.length + k];
+      return st && st !== "shown" ? st : missingStatus(n, threshold);
+    };
+    return {
+      status: out.slice(0, values.length),
+      missing:
+        missingAs === "report"
+          ? [m(0, missingRow), m(1, missingCol), m(2, both)]
+          : ["shown", "shown", "shown"],
+    };
+  };
   const suppression = suppressCrosstab(
     unweighted,
     { row: rowBases, column: colBases, total: base },
     percent,
     threshold,
+    ledger,
   );
   const comparisons = compareCrosstabColumns(
     fn,

@@ -10,8 +10,24 @@ export interface CrosstabSuppression {
   readonly rowTotals: CellStatus[];
   readonly colTotals: CellStatus[];
   readonly total: CellStatus;
+  /** Status of the missing-answer counts (a count of 1..threshold-1 is hidden; the total with any part). */
+  readonly missing: {
+    readonly row: CellStatus;
+    readonly column: CellStatus;
+    readonly both: CellStatus;
+    readonly total: CellStatus;
+  };
   readonly any: boolean;
 }
+
+/**
+ * The run's ledger step for a cross-tab: given the (r+1) x (c+1) grid's own statuses (row-major, margins
+ * last in each row and in the last row), returns the statuses to show and the missing parts' statuses.
+ */
+export type CrosstabLedgerStep = (
+  status: CellStatus[],
+  values: number[],
+) => { status: CellStatus[]; missing: [row: CellStatus, column: CellStatus, both: CellStatus] };
 
 /**
  * Lays a cross-tab and its margins out as one (r+1) x (c+1) grid of additive relations (each row with its
@@ -22,6 +38,7 @@ export function suppressCrosstab(
   margins: { row: number[]; column: number[]; total: number },
   percent: "row" | "column" | "total",
   threshold: number,
+  ledger?: CrosstabLedgerStep,
 ): CrosstabSuppression {
   const r = unweighted.length;
   const c = margins.column.length;
@@ -45,7 +62,10 @@ export function suppressCrosstab(
     ...range(c + 1).map((j) => range(r + 1).map((i) => i * w + j)),
   ];
   const rank = (cell: number) => (Math.floor(cell / w) === r ? 1 : 0) + (cell % w === c ? 1 : 0);
-  const status = suppressCells(values, lines, threshold, rank);
+  const own = suppressCells(values, lines, threshold, rank);
+  const step = ledger ? ledger(own, values) : null;
+  const status = step ? step.status : own;
+  const [mRow, mCol, mBoth] = step ? step.missing : (["shown", "shown", "shown"] as const);
   const rowTotals = range(r).map((i) => status[i * w + c]!);
   const colTotals = range(c).map((j) => status[r * w + j]!);
   const total = status[r * w + c]!;
@@ -58,6 +78,12 @@ export function suppressCrosstab(
     rowTotals,
     colTotals,
     total,
+    missing: {
+      row: mRow,
+      column: mCol,
+      both: mBoth,
+      total: [mRow, mCol, mBoth].every((m) => m === "shown") ? "shown" : "primary",
+    },
     any: status.some((s) => s !== "shown"),
   };
 }

@@ -7,6 +7,7 @@ import type { CrosstabSuppression } from "./crosstab-suppress.js";
 import type { Display } from "./display.js";
 import { encodeColumn } from "./encode.js";
 import type { CommonOptions, MissingOption } from "./options.js";
+import { hideCrosstabMissing } from "./missing-disclosure.js";
 import { displayCrosstab } from "./render-crosstab.js";
 import { columnOf, toSource, type TableInput } from "./source.js";
 import { Tabulation, type PercentBase, type TabulationShape } from "./tabulation.js";
@@ -94,7 +95,7 @@ export class CrosstabResult extends Tabulation {
   }
 
   display(): Display {
-    return displayCrosstab(this);
+    return hideCrosstabMissing(displayCrosstab(this), this);
   }
 }
 
@@ -151,5 +152,5 @@ export function crosstab(
   const kr = rowEnc.levels.length + 1;
   const kc = colEnc.levels.length + 1;
   const sums = count2(rowEnc.codes, kr, colEnc.codes, kc, weights, source.rows);
-  return new CrosstabResult(buildCrosstab(row, by, rowEnc, colEnc, sums, options, fn));
+  return new CrosstabResult(buildCrosstab(row, by, rowEnc, colEnc, sums, options, fn, source));
 }

@@ -11,6 +11,8 @@ import { displayFrequencies } from "./render-frequencies.js";
 import { columnOf, toSource, type TableInput } from "./source.js";
 import { suppressCells, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type Suppression, type TabulationShape } from "./tabulation.js";
+import { missingStatus, NO_ANSWER, publishTable } from "./publish.js";
+import { hideMissingCount } from "./missing-disclosure.js";
 import { range, sum } from "./util.js";
 import { weightsOf } from "./weights.js";
 
@@ -29,6 +31,8 @@ export interface FrequenciesOptions extends CommonOptions {
 /** Disclosure status of a one-way table: the shared fields plus the total's status. */
 export interface FrequenciesSuppression extends Suppression {
   readonly total: CellStatus;
+  /** Status of the missing-answers count (hidden when it is 1..threshold-1). */
+  readonly missing: CellStatus;
 }
 
 /** What a one-way table has beyond the shared shape. */
@@ -60,7 +64,7 @@ export class FrequenciesResult extends Tabulation {
   }
 
   display(): Display {
-    return displayFrequencies(this);
+    return hideMissingCount(displayFrequencies(this), this);
   }
 }
 
@@ -124,9 +128,30 @@ export function frequencies(
   }
   const threshold = thresholdOf(options.suppress, fn);
   const values = [...unweighted, base];
-  const status = suppressCells(values, [range(values.length)], threshold, (c) =>
+  const own = suppressCells(values, [range(values.length)], threshold, (c) =>
     c === values.length - 1 ? 1 : 0,
   );
+  // The run's ledger: the cells, the total (respondents answering, or everyone under missing: "level") and
+  // the missing count, so that a later table of this column (or of a flag derived from it) keeps this pattern.
+  const levelOf = (i: number) => (i === k ? NO_ANSWER : enc.labels[i]!);
+  const reportMissing = missingAs === "report";
+  const published = publishTable({
+    source,
+    label: options.caption ?? column,
+    threshold,
+    variables: { [column]: enc.labels },
+    cells: [
+      ...idx.map((i, r) => ({ where: { [column]: [levelOf(i)] }, count: unweighted[r]!, status: own[r]! })),
+      { where: { [column]: idx.map(levelOf) }, count: base, status: own[idx.length]! },
+      ...(reportMissing ? [{ where: { [column]: [NO_ANSWER] }, count: sums.unweighted[k]! }] : []),
+    ],
+  });
+  const status = published.slice(0, values.length);
+  const ledgerMissing = reportMissing ? published[values.length]! : "shown";
+  const missingShown =
+    ledgerMissing !== "shown" || !reportMissing
+      ? ledgerMissing
+      : missingStatus(sums.unweighted[k]!, threshold);
   const totalStatus = status[status.length - 1]!;
   const column1 = <T>(xs: T[]) => xs.map((x) => [x]);
   return new FrequenciesResult({
@@ -147,6 +172,7 @@ export function frequencies(
       cells: column1(status.slice(0, -1)),
       bases: idx.map(() => [totalStatus]),
       total: totalStatus,
+      missing: missingShown,
       any: status.some((s) => s !== "shown"),
     },
     test: null,

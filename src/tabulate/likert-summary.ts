@@ -8,6 +8,8 @@ import { displayLikert } from "./render-likert-summary.js";
 import { columnOf, toSource, type Source, type TableInput } from "./source.js";
 import { suppressCells, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type Suppression, type TabulationShape } from "./tabulation.js";
+import { missingStatus, NO_ANSWER, publishTable } from "./publish.js";
+import { hideLikertMissing } from "./missing-disclosure.js";
 import { range, sum } from "./util.js";
 import { weightsOf } from "./weights.js";
 
@@ -34,6 +36,8 @@ export interface LikertSuppression extends Suppression {
   readonly rowBases: CellStatus[];
   /** The top-box share is hidden when any cell of its item (or its base) is hidden. */
   readonly topBox: boolean[];
+  /** Status of each item's missing-answers count (hidden when it is 1..threshold-1). */
+  readonly missing: CellStatus[];
 }
 
 /** What a Likert grid has beyond the shared shape. */
@@ -75,7 +79,7 @@ export class LikertSummaryResult extends Tabulation {
   }
 
   display(): Display {
-    return displayLikert(this);
+    return hideLikertMissing(displayLikert(this), this);
   }
 }
 
@@ -145,9 +149,32 @@ export function likertSummary(
 
   const threshold = thresholdOf(options.suppress, fn);
   const w = k + 1;
+  const missingStatuses: CellStatus[] = [];
   const values = unweighted.flatMap((r, i) => [...r, bases[i]!]);
   const lines = names.map((_, i) => range(w).map((j) => i * w + j));
-  const status = suppressCells(values, lines, threshold, (cell) => (cell % w === k ? 1 : 0));
+  const own = suppressCells(values, lines, threshold, (cell) => (cell % w === k ? 1 : 0));
+  // The run's ledger, one output per item (items are different questions): its levels, its base and its
+  // missing count, so that a collapse of the item (a yes/no flag such as very-or-extremely confident, or a
+  // second table of the same column) cannot give a hidden level back by subtraction.
+  const status = names.flatMap((name, i) => {
+    const out = publishTable({
+      source,
+      label: options.caption ?? (typeof items === "string" ? items : names.join(", ")),
+      threshold,
+      variables: { [name]: scale },
+      cells: [
+        ...range(k).map((j) => ({
+          where: { [name]: [scale[j]!] },
+          count: values[i * w + j]!,
+          status: own[i * w + j]!,
+        })),
+        { where: { [name]: [...scale] }, count: values[i * w + k]!, status: own[i * w + k]! },
+        { where: { [name]: [NO_ANSWER] }, count: sums[i]!.unweighted[k]! },
+      ],
+    });
+    missingStatuses.push(out[w] !== "shown" ? out[w]! : missingStatus(sums[i]!.unweighted[k]!, threshold));
+    return out.slice(0, w);
+  });
   const cells = names.map((_, i) => range(k).map((j) => status[i * w + j]!));
   const rowStatus = names.map((_, i) => status[i * w + k]!);
   return new LikertSummaryResult({
@@ -169,6 +196,7 @@ export function likertSummary(
       bases: rowStatus.map((st) => scale.map(() => st)),
       rowBases: rowStatus,
       topBox: cells.map((r, i) => r.some((s) => s !== "shown") || rowStatus[i] !== "shown"),
+      missing: missingStatuses,
       any: status.some((s) => s !== "shown"),
     },
     test: null,

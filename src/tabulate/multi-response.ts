@@ -5,7 +5,8 @@ import { encodeMulti, type EncodedMulti } from "./encode-multi.js";
 import { ALL_LABEL } from "./labels.js";
 import { oneOf, wantsCi, type CommonOptions } from "./options.js";
 import { displayMulti } from "./render-multi-response.js";
-import { columnOf, toSource, type TableInput } from "./source.js";
+import { columnOf, toSource, type Source, type TableInput } from "./source.js";
+import { NO_ANSWER, publishTable } from "./publish.js";
 import { suppressCells, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type Suppression, type TabulationShape } from "./tabulation.js";
 import { range } from "./util.js";
@@ -100,7 +101,7 @@ export function multiResponse(
   const groups = byEnc ? byEnc.levels.length : 1;
   const sums = countMulti(enc, byEnc ? byEnc.codes : null, groups, weights, source.rows);
   return new MultiResponseResult(
-    buildMulti(question, enc, byEnc ? byEnc.labels : null, sums, base, options, fn),
+    buildMulti(question, enc, byEnc ? byEnc.labels : null, sums, base, options, fn, source),
   );
 }
 
@@ -164,6 +165,7 @@ function buildMulti(
   base: "respondents" | "responses",
   options: MultiResponseOptions,
   fn: string,
+  source: Source,
 ): MultiResponseInit {
   const k = enc.levels.length;
   const stride = k + 1;
@@ -216,11 +218,31 @@ function buildMulti(
   const lines: number[][] = [];
   if (withAll) for (let i = 0; i <= k; ++i) lines.push(range(c).map((j) => i * c + j));
   if (base === "responses") for (let j = 0; j < c; ++j) lines.push(range(k + 1).map((i) => i * c + j));
-  const status = suppressCells(
+  // Over respondents, each option's share is a part of its column's base: hidden when its count or its
+  // complement (respondents who did not tick it) is 1..threshold-1.
+  const shares =
+    base === "respondents"
+      ? range(k).flatMap((i) => range(c).map((j) => [i * c + j, k * c + j] as const))
+      : [];
+  const own = suppressCells(
     values,
     lines,
     threshold,
     (cell) => (Math.floor(cell / c) === k ? 1 : 0) + (withAll && cell % c === c - 1 ? 1 : 0),
+    { shares },
+  );
+  const status = publishMulti(
+    question,
+    enc,
+    groupLabels,
+    withAll,
+    base,
+    own,
+    values,
+    sums,
+    threshold,
+    source,
+    options,
   );
   const colStatus = range(c).map((j) => status[k * c + j]!);
   const colBases = base === "respondents" ? respondentsUnweighted : responsesUnweighted;
@@ -260,4 +282,72 @@ function buildMulti(
     responsesUnweighted,
     missing: { question: sums.unanswered, by: groupLabels ? sums.unweighted[g * stride + k]! : 0 },
   };
+}
+
+/**
+ * The run's ledger for a multiple-response table. Options overlap (one respondent ticks several), so each
+ * option is its own yes/no variable ("<question>: <option>", chosen / not chosen, NO_ANSWER when the question
+ * was skipped) and is published as its own output: its row, and the respondents base (those who answered,
+ * per group and in all). A base hidden for one option is hidden for all. Under the responses base the base
+ * row (a sum over options) is not a count of one group of people and is left to the table's own rule.
+ */
+function publishMulti(
+  question: string,
+  enc: EncodedMulti,
+  groupLabels: readonly string[] | null,
+  withAll: boolean,
+  base: "respondents" | "responses",
+  own: CellStatus[],
+  values: number[],
+  sums: MultiSums,
+  threshold: number,
+  source: Source,
+  options: MultiResponseOptions,
+): CellStatus[] {
+  const k = enc.levels.length;
+  const g = groupLabels ? groupLabels.length : 1;
+  const c = g + (withAll ? 1 : 0);
+  const status = [...own];
+  const by = options.by;
+  const chosenOrNot = ["chosen", "not chosen"];
+  const groupWhere = (j: number): Record<string, readonly string[]> =>
+    !by || !groupLabels ? {} : { [by]: j < g ? [groupLabels[j]!] : [...groupLabels] };
+  const label = options.caption ?? (by ? `${question} by ${by}` : question);
+  const stride = k + 1;
+  for (let o = 0; o < k; ++o) {
+    const v = `${question}: ${enc.levels[o]}`;
+    const variables: Record<string, readonly string[]> = { [v]: chosenOrNot };
+    if (by && groupLabels) variables[by] = [...groupLabels];
+    const cells = range(c).map((j) => ({
+      where: { [v]: ["chosen"], ...groupWhere(j) },
+      count: values[o * c + j]!,
+      status: status[o * c + j]!,
+    }));
+    if (base === "respondents") {
+      cells.push(
+        ...range(c).map((j) => ({
+          where: { [v]: chosenOrNot, ...groupWhere(j) },
+          count: values[k * c + j]!,
+          status: status[k * c + j]!,
+        })),
+      );
+      // Printed beside the table: who skipped the question, and who answered it but not the breakdown.
+      cells.push({ where: { [v]: [NO_ANSWER] }, count: sums.unanswered, status: "shown" });
+      if (by && groupLabels) {
+        cells.push({
+          where: { [v]: chosenOrNot, [by]: [NO_ANSWER] },
+          count: sums.unweighted[g * stride + k]!,
+          status: "shown",
+        });
+      }
+    }
+    const out = publishTable({ source, label, threshold, variables, cells });
+    range(c).forEach((j) => (status[o * c + j] = out[j]!));
+    if (base === "respondents") {
+      range(c).forEach((j) => {
+        if (out[c + j] !== "shown" && status[k * c + j] === "shown") status[k * c + j] = out[c + j]!;
+      });
+    }
+  }
+  return status;
 }

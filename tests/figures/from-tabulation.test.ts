@@ -73,19 +73,21 @@ describe("groupsFromCrosstab(result) and stackedFromCrosstab(result)", () => {
 });
 
 describe("fromMultiResponse(result)", () => {
-  // 10 answered: GP chosen 9 times (90%), Landlord 6 (60%), Police 1 (suppressed); one unanswered.
+  // 20 answered: GP chosen 14 times (70%), Landlord 6 (30%), Police 1 (suppressed), 5 chose none; one
+  // unanswered. (A share whose complement is 1-4, such as 9 of 10, is hidden too.)
   const rows = [
     ...rep({ src: ["GP", "Landlord"] }, 6),
-    ...rep({ src: ["GP"] }, 3),
+    ...rep({ src: ["GP"] }, 8),
     { src: ["Police"] },
+    ...rep({ src: [] as string[] }, 5),
     { src: null },
   ];
   it("gives each option's share of respondents with the respondents as base", () => {
     const data = fromMultiResponse(multiResponse(rows, "src"));
     const gp = data.find((d) => d.label === "GP")!;
-    expect(gp.value).toBeCloseTo(90, 5);
-    expect(gp.n).toBe(10);
-    expect(data.find((d) => d.label === "Landlord")!.value).toBeCloseTo(60, 5);
+    expect(gp.value).toBeCloseTo(70, 5);
+    expect(gp.n).toBe(20);
+    expect(data.find((d) => d.label === "Landlord")!.value).toBeCloseTo(30, 5);
     expect(data.find((d) => d.label === "Police")!.suppressed).toBe(true);
   });
   it("rejects an unknown group, naming it", () => {

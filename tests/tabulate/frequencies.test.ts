@@ -189,7 +189,8 @@ describe("frequencies", () => {
         "Unsure          0    0.0%",
         "------------  ---  ------",
         "Total          20  100.0%",
-        "Missing         2",
+        // 2 missing answers are a count of 1-4 too.
+        "Missing       [c]",
         "",
         "Percentages of respondents who answered; missing answers are counted separately.",
         "Base n = 20.",

@@ -114,14 +114,18 @@ describe("multiResponse", () => {
     const acts = [...Array(12).fill(["a"]), ...Array(3).fill(["b"]), ...Array(9).fill(["b"])] as string[][];
     const size = [...Array(6).fill("S"), ...Array(6).fill("L"), ...Array(3).fill("S"), ...Array(9).fill("L")];
     // a: S 6, L 6, All 12; b: S 3, L 9, All 12. "b/S = 3" is primary; row b then needs a complement: L (9).
+    // Respondents: S 9, L 15, All 24.
     const m = multiResponse(table({ acts, size }), "acts", { by: "size" });
     expect(m.colLevels).toEqual(["L", "S", "All"]);
     expect(m.suppression.cells).toEqual([
-      ["shown", "shown", "shown"],
+      // Over respondents a share is hidden when its complement is small: a/S is 6 of S's 9 (the other 3 did
+      // not tick a), so it is hidden, and L (6) with it, or All - L would give it back.
+      ["secondary", "primary", "shown"],
       // L's complement in its row (All - L = the small S) is small too: hidden by the complement rule.
       ["primary", "primary", "shown"],
     ]);
     const md = m.toMarkdown();
+    expect(md).toContain("| a | [c] | [c] | 12 (50.0%, ");
     expect(md).toContain("| b | [c] | [c] | 12 (50.0%, ");
     expect(md).toContain("| Respondents (base) | 15 | 9 | 24 |");
   });
