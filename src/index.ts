@@ -276,3 +276,15 @@ export type {
   ColumnComparisons,
   ColumnPair,
 } from "./stats/index.js";
+// notebooks 06-09 (wave 2, nbb): a conclusion's evidence table, receipts as dot-and-range rows, option tests
+// with an adjusted family (showTable also renders a Display)
+export {
+  evidenceTable,
+  claimEvidence,
+  VERDICTS,
+  type Claim,
+  type ClaimEvidence,
+  type EvidenceContext,
+} from "./published/evidence-table.js";
+export { comparisonsOf } from "./published/comparisons.js";
+export type { OptionTestsDisplayOptions } from "./multi-select/option-tests.js";
