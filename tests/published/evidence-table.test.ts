@@ -1,7 +1,6 @@
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { withLevels } from "../../src/codebook/levels.js";
-import { comparisonsOf } from "../../src/published/comparisons.js";
 import { claimEvidence, evidenceTable, VERDICTS } from "../../src/published/evidence-table.js";
 import type { Receipt } from "../../src/published/receipt.js";
 import { adjustFamily } from "../../src/stats/adjust-p.js";
@@ -129,18 +128,5 @@ describe("evidenceTable(title, claims, context)", () => {
     );
     expect(t.rows.map((r) => r[3])).toEqual([VERDICTS.supported, VERDICTS.suggestive]);
     expect(t.toMarkdown()).toContain("Published ranges in brackets are how the report's wording was read");
-  });
-});
-
-describe("comparisonsOf(receipts)", () => {
-  it("keeps percentage receipts with a computed value, with the published range from figures.csv", () => {
-    const rows = comparisonsOf([trained, top, { ...trained, id: "lw-trained-in-role", computed: null }]);
-    expect(rows).toEqual([
-      {
-        label: "lw-trained",
-        published: { value: 19, lower: 18.5, upper: 19.5 },
-        computed: { label: "lw-trained", value: 19, lower: 14.97, upper: 23.81, n: 300 },
-      },
-    ]);
   });
 });
