@@ -307,3 +307,23 @@ export { mappingPath, readMapping, writeMapping, type ColumnMapping } from "./lo
 export { verdict, droppedByReason, MIN_QUESTION_SHARE, MIN_ROW_SHARE, type Verdict } from "./load/verdict.js";
 export { describeSource, sourceFacts, type SourceFacts } from "./load/describe-source.js";
 export type { QuestionMatch } from "./load/types.js";
+
+// Issue 15 (claims): the report's remaining claims, readings of its wording, sample-size sensitivity.
+export { receiptComparisons } from "./published/comparisons.js";
+export {
+  alternativeReadings,
+  compareReadings,
+  readingsTable,
+  type AlternativeReading,
+  type ReadingComparison,
+} from "./published/readings.js";
+export {
+  subsample,
+  receiptsAtSampleSizes,
+  sampleSizeTable,
+  misstatedFigure,
+  type SampleSizeRow,
+} from "./published/sample-size.js";
+export { receiptOf } from "./published/receipt.js";
+export { rankingProvenance, rankingProvenanceTable, type RankingProvenance } from "./published/provenance.js";
+export type { Wording } from "./published/figures.js";
