@@ -2,7 +2,13 @@ import type { ColumnTable } from "arquero";
 import { chiSquareTest } from "../stats/chi-square-test.js";
 import { fisherExact } from "../stats/fisher-exact.js";
 import type { Display } from "../tabulate/display.js";
-import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
+import {
+  HIDDEN_MARK,
+  hiddenMark,
+  suppressCells,
+  thresholdOf,
+  type CellStatus,
+} from "../tabulate/suppress.js";
 import { readGroups, readMulti } from "./read.js";
 import { adjustFamily, type AdjustMethod } from "../stats/adjust-p.js";
 
@@ -194,7 +200,8 @@ export function optionTestsDisplay(
   caption?: string,
   options: OptionTestsDisplayOptions = {},
 ): Display {
-  const mark = (s: CellStatus) => (s === "primary" ? `<${r.threshold}` : s === "secondary" ? "[c]" : null);
+  // One mark for every hidden count (see hiddenMark): "<5" beside "[c]" would tell which side is small.
+  const mark = hiddenMark;
   const family = options.adjust ? adjustFamily(r.family, r.tests, options.adjust) : null;
   const body = r.tests.map((t, i) => [
     t.option,
@@ -230,7 +237,7 @@ export function optionTestsDisplay(
   ];
   if (r.threshold > 0)
     notes.push(
-      `Disclosure control: counts of 1-${r.threshold - 1} are shown as "<${r.threshold}", "[c]" marks counts hidden so that they cannot be recovered by subtraction; a test on a table with hidden counts is not shown.`,
+      `Disclosure control: counts of 1-${r.threshold - 1}, and counts hidden so that they cannot be recovered by subtraction, are shown as "${HIDDEN_MARK}"; a test on a table with hidden counts is not shown.`,
     );
   const adjustedHead = family ? [`p (${family.method === "holm" ? "Holm" : family.method}-adjusted)`] : [];
   return {

@@ -99,10 +99,11 @@ describe("optionTests(table, question, by)", () => {
     expect(d.notes.join(" ")).toContain("p-values Holm-adjusted across the 3 tests of refer by trained.");
     expect(d.notes.join(" ")).not.toContain("p-values are unadjusted");
   });
-  it("the display marks suppressed counts and hidden tests and says the p-values are unadjusted", () => {
+  it("the display marks suppressed counts (one mark, [c]) and hidden tests and says the p-values are unadjusted", () => {
     const d = optionTestsDisplay(r);
     const parks = d.body.find((row) => row[0] === "Parks")!;
-    expect(parks[1]).toBe("<5");
+    expect(parks[1]).toBe("[c]");
+    expect(d.body.flat()).not.toContain("<5");
     expect(parks.slice(3)).toEqual(["hidden", "–"]);
     expect(d.body.find((row) => row[0] === "Sports clubs")).toEqual([
       "Sports clubs",
