@@ -4,6 +4,7 @@ import type { AdjustedFamily } from "../stats/adjust-p.js";
 import type { CrosstabResult } from "../tabulate/crosstab.js";
 import { formatP, formatPercent, formatPercentInterval, hasTest } from "../tabulate/format.js";
 import type { Tabulation } from "../tabulate/tabulation.js";
+import { publishedFigure } from "./figures.js";
 import type { Receipt } from "./receipt.js";
 
 /** One claim inside a conclusion of the report and the evidence it rests on. */
@@ -58,7 +59,9 @@ function receiptText(r: Receipt): string {
     r.computed === null
       ? "no valid responses"
       : `${formatPercent(r.computed)}, n = ${r.n}${r.lower === null ? "" : `, ${formatPercentInterval(r.lower, r.upper)}%`}`;
-  return `${r.id}: ${r.published}%${r.tolerance ? ` ${r.tolerance}` : ""}; ${computed}`;
+  // A verbal quantity ("almost half") is quoted in words with the band it was read as, not as a number.
+  const published = r.kind === "range" ? `"${publishedFigure(r.id).phrase}"` : `${r.published}%`;
+  return `${r.id}: ${published}${r.tolerance ? ` ${r.tolerance}` : ""}; ${computed}`;
 }
 
 // The claimed direction: the outcome's "Yes" share is higher in the factor's "Yes" column (null when hidden).

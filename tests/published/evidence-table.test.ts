@@ -65,6 +65,24 @@ describe("claimEvidence(claim, context)", () => {
       "lw-trained: 19% [18.5, 19.5); 19.0%, n = 300, 15.0–23.8% | lw-referrals-gp-top: holds",
     );
   });
+  it("quotes a verbal quantity in the report's words with the band it was read as", () => {
+    const almostHalf: Receipt = {
+      ...trained,
+      id: "lw-more-pa-provision",
+      kind: "range",
+      published: 50,
+      tolerance: "[47, 50)",
+      computed: 48.6,
+      n: 294,
+      lower: 43.0,
+      upper: 54.3,
+    };
+    const e = claimEvidence(
+      { claim: "Almost half want more", ids: ["lw-more-pa-provision"] },
+      { receipts: [almostHalf], synthetic: true },
+    );
+    expect(e.figures).toBe('lw-more-pa-provision: "almost half" [47, 50); 48.6%, n = 294, 43.0–54.3%');
+  });
   it("does not support a claim with a failing receipt", () => {
     expect(claimEvidence({ claim: "x", ids: ["lw-trained-in-role"] }, ctx).verdict).toBe(VERDICTS.against);
   });
