@@ -276,6 +276,17 @@ export type {
   ColumnComparisons,
   ColumnPair,
 } from "./stats/index.js";
+// notebooks 06-09 (wave 2, nbb): a conclusion's evidence table, option tests with an adjusted family (showTable
+// also renders a Display)
+export {
+  evidenceTable,
+  claimEvidence,
+  VERDICTS,
+  type Claim,
+  type ClaimEvidence,
+  type EvidenceContext,
+} from "./published/evidence-table.js";
+export type { OptionTestsDisplayOptions } from "./multi-select/option-tests.js";
 // disclosure (issue 11): the rules, the per-run ledger and the audit of executed notebooks
 export { HIDDEN_MARK, hiddenMark, shareHidden, suppressCells } from "./tabulate/suppress.js";
 export { withDisclosure, testShown } from "./disclosure/rules.js";

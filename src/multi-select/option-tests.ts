@@ -2,8 +2,15 @@ import type { ColumnTable } from "arquero";
 import { chiSquareTest } from "../stats/chi-square-test.js";
 import { fisherExact } from "../stats/fisher-exact.js";
 import type { Display } from "../tabulate/display.js";
-import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
+import {
+  HIDDEN_MARK,
+  hiddenMark,
+  suppressCells,
+  thresholdOf,
+  type CellStatus,
+} from "../tabulate/suppress.js";
 import { readGroups, readMulti } from "./read.js";
+import { adjustFamily, type AdjustMethod } from "../stats/adjust-p.js";
 
 /** Options of {@link optionTests}. */
 export interface OptionTestsOptions {
@@ -174,15 +181,29 @@ function testOption(
   return { result, bases: baseStatus };
 }
 
+/** Options of {@link optionTestsDisplay}. */
+export interface OptionTestsDisplayOptions {
+  /** Add a column of p-values adjusted across the family (e.g. "holm"), for a claim that rests on several. */
+  adjust?: AdjustMethod;
+}
+
 /**
  * The per-option tests as a table to show or export: one row per option, the ticked count and share per group
- * ("<5" and "[c]" where suppressed), the test and its raw p-value ("hidden" where suppressed).
+ * ("<5" and "[c]" where suppressed), the test and its raw p-value ("hidden" where suppressed). With `adjust`,
+ * a last column holds each p-value adjusted across the whole family (hidden tests stay in the family, as their
+ * p-values count in it, but their adjusted value is not shown either) and a note names the family.
  * @example
- * console.log(displayToMarkdown(optionTestsDisplay(optionTests(lw, "refer_to", "trained"))));
+ * showTable(optionTestsDisplay(optionTests(lw, "refer_to", "trained"), "Referral destinations by training", { adjust: "holm" }));
  */
-export function optionTestsDisplay(r: OptionTestsResult, caption?: string): Display {
-  const mark = (s: CellStatus) => (s === "primary" ? `<${r.threshold}` : s === "secondary" ? "[c]" : null);
-  const body = r.tests.map((t) => [
+export function optionTestsDisplay(
+  r: OptionTestsResult,
+  caption?: string,
+  options: OptionTestsDisplayOptions = {},
+): Display {
+  // One mark for every hidden count (see hiddenMark): "<5" beside "[c]" would tell which side is small.
+  const mark = hiddenMark;
+  const family = options.adjust ? adjustFamily(r.family, r.tests, options.adjust) : null;
+  const body = r.tests.map((t, i) => [
     t.option,
     ...r.groups.map((_, k) => {
       const m = mark(t.chosenStatus[k]!);
@@ -201,22 +222,27 @@ export function optionTestsDisplay(r: OptionTestsResult, caption?: string): Disp
         ? "hidden"
         : "–",
     t.status === "shown" ? formatP(t.p!) : "–",
+    ...(family ? [t.status === "shown" ? formatP(family.tests[i]!.adjustedP!) : "–"] : []),
   ]);
+  const blanks = family ? ["", "", ""] : ["", ""];
   const foot = [
-    ["Respondents (base)", ...r.bases.map((b, k) => mark(r.baseStatus[k]!) ?? String(b)), "", ""],
+    ["Respondents (base)", ...r.bases.map((b, k) => mark(r.baseStatus[k]!) ?? String(b)), ...blanks],
   ];
   const notes = [
     `Cells: respondents who ticked the option (percentage of those in the group who answered). One test per option: ticked vs not, across ${r.by}.`,
-    `p-values are unadjusted; the ${r.tests.length} tests form one family ("${r.family}") and need a multiple-comparison adjustment (Holm) before a claim is made.`,
+    family
+      ? `${family.note} Quote the adjusted p for a claim resting on these tests.`
+      : `p-values are unadjusted; the ${r.tests.length} tests form one family ("${r.family}") and need a multiple-comparison adjustment (Holm) before a claim is made.`,
     `Not tabulated: ${r.missing.question} did not answer the question; ${r.missing.by} had no answer for ${r.by}.`,
   ];
   if (r.threshold > 0)
     notes.push(
-      `Disclosure control: counts of 1-${r.threshold - 1} are shown as "<${r.threshold}", "[c]" marks counts hidden so that they cannot be recovered by subtraction; a test on a table with hidden counts is not shown.`,
+      `Disclosure control: counts of 1-${r.threshold - 1}, and counts hidden so that they cannot be recovered by subtraction, are shown as "${HIDDEN_MARK}"; a test on a table with hidden counts is not shown.`,
     );
+  const adjustedHead = family ? [`p (${family.method === "holm" ? "Holm" : family.method}-adjusted)`] : [];
   return {
     caption: caption ?? `${r.question}: each option by ${r.by}`,
-    head: [`${r.question} \\ ${r.by}`, ...r.groups, "Test", "p (unadjusted)"],
+    head: [`${r.question} \\ ${r.by}`, ...r.groups, "Test", "p (unadjusted)", ...adjustedHead],
     body,
     foot,
     notes,

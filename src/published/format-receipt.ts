@@ -7,7 +7,8 @@ function fmt(x: number, digits = 1): string {
 
 /**
  * A receipt's computed value in words, by what the spec computed: a share ("48.0% (142)"), a count, a difference
- * in points with both groups ("+35.3 pts: trained 70% ... > untrained ..."), a share against an external constant,
+ * in points with both groups ("+35.3 pts: trained 70% ... > untrained ..."), a difference of means in the unit
+ * averaged ("+1.21 outcome measures (difference in means): ..."), a share against an external constant,
  * or a ranking (its first `rankItems` options). Used by showReceipts and `sp-pathways figures`.
  * @example
  * computedText(computeReceipts({ "link-worker": lw }).find((r) => r.id === "lw-trained")!); // "19.0% (57)"
@@ -24,8 +25,11 @@ export function computedText(r: Receipt, rankItems = 4): string {
       ? `ranked: …; ${items.slice(-rankItems).join("; ")}`
       : `ranked: ${items.slice(0, rankItems).join("; ")}; …`;
   }
-  if (type === "compare" || type === "compare-mean")
-    return `${r.computed >= 0 ? "+" : ""}${fmt(r.computed)} pts: ${r.detail}`;
+  const sign = r.computed >= 0 ? "+" : "";
+  if (type === "compare") return `${sign}${fmt(r.computed)} pts: ${r.detail}`;
+  // A difference of two means is in the unit of what was averaged, not in percentage points.
+  if (spec?.type === "compare-mean")
+    return `${sign}${r.computed.toFixed(2)} ${spec.unit} (difference in means): ${r.detail}`;
   if (type === "versus-constant") return r.detail;
   if (r.kind === "count" || type === "count") return fmt(r.computed, 0);
   return `${r.computed.toFixed(1)}%${r.successes !== null ? ` (${r.successes})` : ""}`;

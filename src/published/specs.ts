@@ -30,6 +30,8 @@ export interface CompareMeanSpec {
   type: "compare-mean";
   survey: SurveyId;
   value: (row: Row) => number | null;
+  /** What `value` counts, plural, for the difference's label (e.g. "outcome measures"). */
+  unit: string;
   pairs: { a: string; inA: Cond; b: string; inB: Cond }[];
 }
 /** Share versus an external constant (e.g. Active Lives' ~60%). */
@@ -451,6 +453,7 @@ function build(): Record<string, ReceiptSpec> {
       type: "compare-mean",
       survey: PR,
       value: breadth,
+      unit: "outcome measures",
       pairs: [
         "Commissioners and funders",
         "GPs / PCNs",

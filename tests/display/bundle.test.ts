@@ -123,6 +123,20 @@ describe("showTable(result)", () => {
     });
     expect(b.metadata).toEqual({ "sp-pathways": { kind: "table" } });
   });
+  it("renders a Display (caption, head, body, foot, notes) in all three formats", () => {
+    const d = {
+      caption: "Options by group",
+      head: ["option \\ group", "A", "p"],
+      body: [["Gyms", "6 (42.9%)", "0.514"]],
+      foot: [["Respondents (base)", "14", ""]],
+      notes: ["p-values Holm-adjusted across the 3 tests of refer by trained."],
+    };
+    const b = showTable(d)!;
+    expect(b.data["text/markdown"]).toContain("| Gyms | 6 (42.9%) | 0.514 |");
+    expect(b.data["text/markdown"]).toContain("Holm-adjusted across the 3 tests");
+    expect(b.data["text/html"]).toMatch(/<caption[^>]*>.*Options by group/s);
+    expect(b.data["text/plain"]).toContain("Gyms");
+  });
   it("rejects something that is not a tabulation result", () => {
     expect(() => tableBundle({} as typeof result)).toThrow("showTable: expected a tabulation result");
   });

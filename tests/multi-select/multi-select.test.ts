@@ -88,10 +88,22 @@ describe("optionTests(table, question, by)", () => {
     expect(t.tests[0]!.method).toBe("fisher");
     expect(t.tests[0]!.p!).toBeCloseTo(0.07196969696969693, 12);
   });
-  it("the display marks suppressed counts and hidden tests and says the p-values are unadjusted", () => {
+  it('the display with adjust: "holm" adds the family\'s adjusted p (R p.adjust) and names the family', () => {
+    const d = optionTestsDisplay(r, "Referrals by training", { adjust: "holm" });
+    expect(d.head.at(-1)).toBe("p (Holm-adjusted)");
+    // Family: Parks 0.0075 (hidden, still counted), Sports clubs 0.2568, Gyms (largest); Walking has no test.
+    // Holm by hand: Parks 3 x 0.0075, then Sports clubs 2 x 0.25684 = 0.51368.
+    expect(d.body.find((row) => row[0] === "Sports clubs")!.at(-1)).toBe("0.514");
+    expect(d.body.find((row) => row[0] === "Parks")!.slice(-3)).toEqual(["hidden", "–", "–"]);
+    expect(d.foot[0]).toHaveLength(d.head.length);
+    expect(d.notes.join(" ")).toContain("p-values Holm-adjusted across the 3 tests of refer by trained.");
+    expect(d.notes.join(" ")).not.toContain("p-values are unadjusted");
+  });
+  it("the display marks suppressed counts (one mark, [c]) and hidden tests and says the p-values are unadjusted", () => {
     const d = optionTestsDisplay(r);
     const parks = d.body.find((row) => row[0] === "Parks")!;
-    expect(parks[1]).toBe("<5");
+    expect(parks[1]).toBe("[c]");
+    expect(d.body.flat()).not.toContain("<5");
     expect(parks.slice(3)).toEqual(["hidden", "–"]);
     expect(d.body.find((row) => row[0] === "Sports clubs")).toEqual([
       "Sports clubs",

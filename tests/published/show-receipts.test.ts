@@ -75,6 +75,24 @@ describe("showReceipts / receiptsBundle", () => {
     );
   });
 
+  it("labels a difference of means in the unit averaged, not in percentage points", () => {
+    const breadth: Receipt = {
+      ...pass,
+      id: "prov-collab-breadth-of-measures",
+      kind: "comparison",
+      published: null,
+      tolerance: null,
+      computed: 1.2089,
+      successes: null,
+      n: 60,
+      lower: null,
+      upper: null,
+      detail: "collaborate_with: Commissioners and funders mean 2.55 (n = 60) > not mean 1.34 (n = 134)",
+    };
+    const md = receiptsBundle([breadth]).data["text/markdown"] as string;
+    expect(md).toContain("+1.21 outcome measures (difference in means): collaborate_with: Commissioners");
+    expect(md).not.toContain("pts");
+  });
   it("handles an empty list (no receipts) with zero counts", () => {
     const b = receiptsBundle([]);
     expect(b.metadata).toEqual({ "sp-pathways": { kind: "receipts", passed: 0, failed: 0 } });
