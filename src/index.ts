@@ -276,3 +276,19 @@ export type {
   ColumnComparisons,
   ColumnPair,
 } from "./stats/index.js";
+
+// notebooks 00-05 rewrite (wave 2, nba): paired option comparison, outcome by each option, test families as
+// tables, respondents per local authority for hex maps
+export {
+  compareOptions,
+  type CompareOptionsOptions,
+  type PairedOptions,
+} from "./multi-select/compare-options.js";
+export {
+  outcomeByOption,
+  type OutcomeByOption,
+  type OutcomeByOptionOptions,
+  type OptionSplit,
+} from "./multi-select/outcome-by-option.js";
+export { familyRow, familyTable, type FamilyRow } from "./kit/family-table.js";
+export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by-area.js";
