@@ -6,7 +6,7 @@
 //   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
 //   any of them followed by notebook paths or name fragments runs only those.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -61,7 +61,7 @@ const verb = check ? "Checking" : "Running";
 console.log(
   `${verb} ${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"} with the tslab kernel` +
     (customData
-      ? ` on ${process.env.SP_AREA ? `area ${process.env.SP_AREA}` : "local data"}; outputs go to build/notebooks/`
+      ? ` on ${process.env.SP_AREA ? `area ${process.env.SP_AREA}` : "local data"}; outputs go to build/notebooks/ and the disclosure audit runs before any HTML is written`
       : " on the bundled synthetic data") +
     `, ${jobs} at a time`,
 );
@@ -69,7 +69,8 @@ console.log(
 function runOne(nb) {
   const argv = [path.join(root, "scripts", "notebook.py"), check ? "check" : "execute", path.join(root, nb)];
   if (!check) argv.push("--out", outDir ? path.join(outDir, path.basename(nb)) : path.join(root, nb));
-  if (html && !check) argv.push("--html", path.join(root, "build", "html"));
+  // On other data, HTML goes to a staging folder and reaches build/html/ only after the disclosure audit passes.
+  if (html && !check) argv.push("--html", path.join(root, "build", outDir ? "html-pending" : "html"));
   return new Promise((resolve) => {
     const child = spawn(python, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -160,9 +161,33 @@ console.log(
       : "") +
     `, ${fmt(Date.now() - started)} in all`,
 );
-if (html && !check && failed.length < results.length) console.log(`  HTML: ${path.join("build", "html")}/`);
+// Other data (data/local/, SP_AREA): the disclosure audit runs on every executed notebook before any HTML is
+// published; on a finding the staged HTML is deleted.
+let auditFailed = false;
+if (outDir && !check) {
+  console.log(
+    "  Disclosure audit of build/notebooks/ (other data: before any HTML is written to build/html/):",
+  );
+  const audit = spawnSync("node", [path.join(root, "bin", "sp-pathways.cjs"), "audit", outDir], {
+    stdio: "inherit",
+  });
+  auditFailed = audit.status !== 0;
+  const pending = path.join(root, "build", "html-pending");
+  if (existsSync(pending)) {
+    if (!auditFailed) {
+      mkdirSync(path.join(root, "build", "html"), { recursive: true });
+      for (const f of readdirSync(pending))
+        renameSync(path.join(pending, f), path.join(root, "build", "html", f));
+    }
+    rmSync(pending, { recursive: true, force: true });
+  }
+  if (auditFailed)
+    console.log("  The audit found disclosures: no HTML written. Fix them before sharing any output.");
+}
+if (html && !check && failed.length < results.length && !auditFailed)
+  console.log(`  HTML: ${path.join("build", "html")}/`);
 // The reading edition (build/site/, or build/site-<data> for other data), from the notebooks just written.
-if (html && !check && failed.length < results.length) {
+if (html && !check && failed.length < results.length && !auditFailed) {
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
   const from = outDir ?? path.join(root, "notebooks");
   const site = spawnSync(tsx, [path.join(root, "scripts", "build-site.ts"), "--notebooks", from], {
@@ -171,4 +196,4 @@ if (html && !check && failed.length < results.length) {
   if (site.status !== 0) process.exitCode = 1;
 }
 if (outDir && !check) console.log(`  Executed notebooks: build/notebooks/ (committed notebooks untouched)`);
-if (failed.length || sum("receipts_failed") > 0) process.exit(1);
+if (failed.length || sum("receipts_failed") > 0 || auditFailed) process.exit(1);

@@ -276,6 +276,26 @@ export type {
   ColumnComparisons,
   ColumnPair,
 } from "./stats/index.js";
+// disclosure (issue 11): the rules, the per-run ledger and the audit of executed notebooks
+export { HIDDEN_MARK, hiddenMark, shareHidden, suppressCells } from "./tabulate/suppress.js";
+export { withDisclosure, testShown } from "./disclosure/rules.js";
+export { DisclosureLedger, runLedger, resetRunLedger } from "./disclosure/ledger.js";
+export type { LedgerCell, Publication, LedgerOptions } from "./disclosure/ledger.js";
+export { auditNotebook, auditPath, formatFindings } from "./disclosure/audit.js";
+export type { AuditFinding, AuditResult, AuditOptions, NotebookJson } from "./disclosure/audit.js";
+// load (exports, issue 10): platform layouts, question matching, mapping file, verdict, source description
+export { PLATFORMS, type PlatformId, type PlatformLayout } from "./load/platforms/index.js";
+export { sniffLayout, type Layout } from "./load/sniff-layout.js";
+export {
+  matchHeaders,
+  MATCH_THRESHOLD,
+  type HeaderMatching,
+  type MatchOptions,
+} from "./load/match-headers.js";
+export { mappingPath, readMapping, writeMapping, type ColumnMapping } from "./load/mapping-file.js";
+export { verdict, droppedByReason, MIN_QUESTION_SHARE, MIN_ROW_SHARE, type Verdict } from "./load/verdict.js";
+export { describeSource, sourceFacts, type SourceFacts } from "./load/describe-source.js";
+export type { QuestionMatch } from "./load/types.js";
 
 // notebooks 00-05 rewrite (wave 2, nba): paired option comparison, outcome by each option, test families as
 // tables, respondents per local authority for hex maps

@@ -40,7 +40,8 @@ export function focusRanking(
     if (!a)
       throw new Error(`focusRanking: no indicators for area ${s.name} (${s.code}); use the same geography`);
     if (s.n === 0) unranked.push({ name: s.name, reason: "no respondents" });
-    else if (s.suppressed) unranked.push({ name: s.name, reason: `suppressed (n = ${s.n})` });
+    // "suppressed" and nothing more: its n beside the rule would tell the reader which side is small.
+    else if (s.suppressed) unranked.push({ name: s.name, reason: "suppressed" });
     else if (a.inactivePct === null) unranked.push({ name: s.name, reason: "no Active Lives figure" });
     else candidates.push({ share: s, indicators: a });
   }

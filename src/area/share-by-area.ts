@@ -1,5 +1,6 @@
 import type { ColumnTable } from "arquero";
 import { wilson } from "../stats/wilson.js";
+import { shareHidden } from "../tabulate/suppress.js";
 import type { Geography } from "./area-indicators.js";
 import { districtLookup } from "./reference.js";
 
@@ -14,7 +15,11 @@ export interface AreaShare {
   readonly percent: number | null;
   readonly lower: number | null;
   readonly upper: number | null;
-  /** True when 1 to threshold-1 respondents answered: the share is hidden, the base is shown. */
+  /**
+   * True when the share is hidden: 1 to threshold-1 respondents answered, or the count with the flag or its
+   * complement (answering without it) is 1 to threshold-1. Outputs then say "suppressed" and nothing more
+   * (no n: with the share's rule, the base of a suppressed area tells the reader which side is small).
+   */
   readonly suppressed: boolean;
 }
 
@@ -23,13 +28,17 @@ export interface ShareByAreaOptions {
   geography?: Geography;
   /** The column naming each respondent's local authority (2019 district names), default "local_authority". */
   areaColumn?: string;
-  /** Areas answered by 1 to k-1 respondents are suppressed (default 5; 0 or false turns it off). */
+  /**
+   * Areas answered by 1 to k-1 respondents, or whose count or complement is 1 to k-1, are suppressed (default 5;
+   * 0 or false turns it off).
+   */
   suppress?: number | false;
 }
 
 /**
  * Share of respondents with a true `flag` (a boolean column) in every local authority, with bases, Wilson
- * intervals and small-area suppression. Every area of the geography is listed, with n = 0 where nobody answered.
+ * intervals and small-area suppression (by base, count and complement). Every area of the geography is listed,
+ * with n = 0 where nobody answered.
  * Respondents with no local authority or a null flag are left out of every base.
  * @example
  * const far = shareByArea(lw, "travels_3_miles_plus"); // 35 authorities
@@ -74,7 +83,7 @@ function countShares(
   });
   return [...names].map(([code, name]) => {
     const { x, n } = counts.get(code)!;
-    const suppressed = n > 0 && n < k;
+    const suppressed = k > 0 && ((n > 0 && n < k) || shareHidden(x, n, k));
     const ci = n > 0 && !suppressed ? wilson(x, n) : null;
     return {
       code,

@@ -79,13 +79,17 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
       `breakdown "${by}" must be a categorical column (single choice, flag or band)`,
     );
   const answer = kind === "multi" ? askMulti(base) : askCategorical(base);
+  // A test on a table that hides cells keeps its verdict and hides its numbers (src/disclosure/README.md).
+  const hides = answer.table.suppression.any;
   return {
     question,
     by,
     area: loaded.area,
     synthetic,
     data: t,
-    testLine: answer.test ? formatTest(answer.test) : "No test: no breakdown was asked for.",
+    testLine: answer.test
+      ? formatTest(answer.test, { hidden: hides })
+      : "No test: no breakdown was asked for.",
     ...answer,
   };
 }
@@ -185,9 +189,11 @@ function askCategorical(p: Parts): Pick<Answer, "table" | "figure" | "test"> {
   const test = x.test;
   const verdict = !hasTest(test)
     ? `no test (${test?.reason ?? "none"})`
-    : test.p < 0.05
-      ? `differs by ${p.by} (${test.method === "fisher" ? "Fisher" : "chi-square"} ${formatP(test.p)}, V = ${test.cramersV.toFixed(2)})`
-      : `shows no detectable difference by ${p.by} (${formatP(test.p)})`;
+    : x.suppression.any
+      ? `${test.p < 0.05 ? "differs" : "shows no detectable difference"} by ${p.by} (test figures hidden: small cells)`
+      : test.p < 0.05
+        ? `differs by ${p.by} (${test.label} ${formatP(test.p)}, V = ${test.cramersV.toFixed(2)})`
+        : `shows no detectable difference by ${p.by} (${formatP(test.p)})`;
   const figure = chart(x, {
     title: `${p.question} ${verdict}`,
     note: p.note,

@@ -5,9 +5,11 @@ import type { Codebook, SurveyId } from "../codebook/types.js";
 import { PII_ADMIN_KEYS } from "../load/admin-columns.js";
 import { columnLabel } from "../load/export-error.js";
 import type { LoadedExport, Problem } from "../load/types.js";
+import { droppedByReason } from "../load/verdict.js";
 import { answerColumns } from "./answered.js";
 import { dedupeRows } from "./dedupe.js";
 import { defaultDerive } from "./default-derive.js";
+import { dropNotResponses } from "./drop-not-responses.js";
 import { dropPartials } from "./drop-partials.js";
 import { dropPii } from "./drop-pii.js";
 import { StepLog, lineageBalances, type Lineage, type LineageStep } from "./lineage.js";
@@ -55,6 +57,10 @@ function clean(loaded: LoadedExport, options: CleanOptions): CleanResult {
       `${extras.length} column(s) not in the codebook kept aside in extras: ${extras.map((c) => JSON.stringify(c)).join(", ")}`,
     );
   steps.push(recodeLog.finish(rows.length));
+
+  const notResponses = dropNotResponses(rows, loaded);
+  rows = notResponses.rows;
+  steps.push(notResponses.step);
 
   const partials = dropPartials(rows, codebook, options.minAnswered ?? 1);
   rows = partials.rows;
@@ -105,7 +111,10 @@ function clean(loaded: LoadedExport, options: CleanOptions): CleanResult {
     steps,
     problems,
   };
-  return { table, lineage: { ...lineage, balanced: lineageBalances(lineage) }, levels, codebook };
+  const done: Lineage = { ...lineage, balanced: lineageBalances(lineage) };
+  // The load report carries what a notebook must say about its data (describeSource), rows included.
+  loaded.report.cleaning = { rowsKept: done.rowsKept, droppedByReason: droppedByReason(done) };
+  return { table, lineage: done, levels, codebook };
 }
 
 function questionLevels(codebook: Codebook): Record<string, string[]> {

@@ -29,6 +29,7 @@ export function dropPartials(
       row._row,
       (row.response_id as string | null) ?? null,
       `${status} answered ${n} of ${questions.length} substantive questions (at least ${minAnswered} needed)`,
+      "too few answers (partial submission)",
     );
     return false;
   });

@@ -7,6 +7,8 @@ export interface DroppedRow {
   row: number;
   responseId: string | null;
   reason: string;
+  /** The reason without row-specific detail, for counting drops by reason (e.g. "duplicate (same email address)"). */
+  kind?: string;
 }
 
 /** Values of one column changed by a step for one reason (examples never show redacted personal data). */
@@ -51,8 +53,10 @@ export class StepLog {
     this.step = { step, description, rowsIn, rowsOut: rowsIn, dropped: [], changes: [], notes: [] };
   }
 
-  drop(row: number, responseId: string | null, reason: string): void {
-    this.step.dropped.push({ row, responseId, reason });
+  drop(row: number, responseId: string | null, reason: string, kind?: string): void {
+    this.step.dropped.push(
+      kind === undefined ? { row, responseId, reason } : { row, responseId, reason, kind },
+    );
   }
 
   change(column: string, reason: string, row: number, from: string | null, to: string | null): void {

@@ -128,6 +128,14 @@ function recodeMulti(
       for (const code of split.codes) ticked.add(code);
       for (const piece of split.leftovers) {
         if (isMissingCode(piece, q)) continue;
+        // A ticked "Other (please specify)" label (Qualtrics): the typed text is in its own column.
+        if (
+          q.other &&
+          !otherOption(q) &&
+          /^other\b/.test(normaliseText(piece)) &&
+          present.has(`${q.id}[other]`)
+        )
+          continue;
         if (q.other) takeOther(piece, q.id);
         else {
           ctx.problems.push(

@@ -21,6 +21,7 @@ import {
   categoryAxis,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
+import { withDisclosure } from "../disclosure/rules.js";
 
 /** Options of {@link barChart}. */
 export interface BarChartOptions extends FigureOptions {
@@ -43,7 +44,11 @@ export function barChart(data: readonly Datum[], options: BarChartOptions): Figu
     "barChart",
     data.map((d) => d.label),
   );
-  return buildBar(data, options);
+  // Raw numbers carry no status: the disclosure rule is applied here (src/disclosure/rules.ts).
+  return buildBar(
+    data.map((d) => withDisclosure(d, options.unit ?? "%")),
+    options,
+  );
 }
 
 function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {

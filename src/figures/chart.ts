@@ -97,9 +97,9 @@ function defaultType(result: Tabulation): ChartType {
 
 // The unweighted base of one series (a row or a column), as shown: "<k" when disclosure control hid it.
 function seriesBase(result: Tabulation, name: string, byColumn: boolean): string {
-  const threshold = result.suppression.threshold;
+  // A hidden base says only that it is hidden: "<5" would tell a secondary (large) base from a small one.
   const shown = (status: string | undefined, n: number | undefined) =>
-    status === "shown" ? String(n) : `<${threshold}`;
+    status === "shown" ? String(n) : "suppressed";
   if (isCrosstab(result)) {
     const s = result.suppression;
     if (!byColumn) {

@@ -49,9 +49,9 @@ export function valueOf(d: Datum): number | null {
   return hasValue(d) ? d.value : null;
 }
 
-/** "74% (95% CI 68–80%), n = 214", "suppressed (n < 5)" or "no valid responses". */
+/** "74% (95% CI 68–80%), n = 214", "suppressed" or "no valid responses". */
 export function describeDatum(d: Datum, unit: "%" | "" = "%"): string {
-  if (d.suppressed) return "suppressed (small count)";
+  if (d.suppressed) return "suppressed";
   if (!hasValue(d)) return "no valid responses";
   const ci = formatValueInterval(d.lower, d.upper, unit);
   const n = d.n !== null && d.n !== undefined ? `, n = ${d.n}` : "";
@@ -60,7 +60,8 @@ export function describeDatum(d: Datum, unit: "%" | "" = "%"): string {
 
 /** Table cells for a datum: value, interval, base. */
 export function datumCells(d: Datum, unit: "%" | "" = "%"): string[] {
-  if (d.suppressed) return ["suppressed", "", d.n !== null && d.n !== undefined ? String(d.n) : ""];
+  // "suppressed" and nothing more: an n beside it says which side of the share is small.
+  if (d.suppressed) return ["suppressed", "", ""];
   return [
     formatValue(hasValue(d) ? d.value : null, unit),
     formatValueInterval(d.lower, d.upper, unit),

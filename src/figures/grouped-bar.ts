@@ -21,6 +21,7 @@ import {
   categoryAxis,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions, Trace } from "./types.js";
+import { withDisclosure } from "../disclosure/rules.js";
 
 /** One series of a grouped bar chart: a group (e.g. "Received training") and its value per category. */
 export interface BarGroup {
@@ -53,7 +54,12 @@ export function groupedBar(groups: readonly BarGroup[], options: FigureOptions):
     );
     for (const d of g.data) if (!categories.includes(d.label)) categories.push(d.label);
   }
-  return buildGrouped(groups, categories, options);
+  // Raw numbers carry no status: the disclosure rule is applied here (src/disclosure/rules.ts).
+  const checked = groups.map((g) => ({
+    ...g,
+    data: g.data.map((d) => withDisclosure(d, options.unit ?? "%")),
+  }));
+  return buildGrouped(checked, categories, options);
 }
 
 function buildGrouped(

@@ -3,6 +3,7 @@ import { emptyAnnotation } from "./common.js";
 import { hexCentre, loadNorthWestHexes, type HexLayout } from "./hexjson.js";
 import { MISSING_FILL, MUTED, SEQUENTIAL, formatValue, rampColor, round, themeLayout } from "./theme.js";
 import type { Figure, FigureOptions } from "./types.js";
+import { shareHidden, thresholdOf } from "../tabulate/suppress.js";
 
 /** The value for one area, keyed by its GSS code (e.g. "E06000006"). */
 export interface AreaValue {
@@ -20,11 +21,18 @@ export interface HexMapOptions extends FigureOptions {
   readonly range?: readonly [number, number];
   /** Colour-bar title (default "%"). */
   readonly legendTitle?: string;
+  /**
+   * Disclosure threshold for values handed in without a status (default 5; false turns it off): an area whose
+   * n is 1 to k-1, or (for percentages) whose implied count or complement is, is shown as suppressed.
+   */
+  readonly suppress?: number | false;
 }
 
 /**
  * A hex map of areas coloured by value along viridis; areas without a value are grey and labelled "no data",
- * suppressed areas grey and labelled "supp.". Values for codes the layout lacks are an error.
+ * suppressed areas grey and labelled "supp." (hover "suppressed" and nothing more: no n, no value). Areas handed
+ * in with a small n, or a percentage whose count or complement on that n is small, are suppressed here too.
+ * Values for codes the layout lacks are an error.
  * @example
  * const fig = hexMap([{ code: "E06000006", value: 42, n: 12 }, { code: "E06000007", value: null }],
  *   { title: "Halton's Link Workers refer most often to clubs", base: { n: 214, unit: "Link Workers" } });
@@ -38,7 +46,21 @@ export function hexMap(values: readonly AreaValue[], options: HexMapOptions): Fi
     if (seen.has(v.code)) throw new Error(`hexMap: area code "${v.code}" appears twice`);
     seen.add(v.code);
   }
-  return buildHexMap(values, layout, options);
+  const k = thresholdOf(options.suppress, "hexMap");
+  const unit = options.unit ?? "%";
+  return buildHexMap(
+    values.map((v) => (isSmall(v, unit, k) ? { ...v, suppressed: true } : v)),
+    layout,
+    options,
+  );
+}
+
+// The raw-number rule: a value with its n but no status is checked here, not trusted.
+function isSmall(v: AreaValue, unit: string, k: number): boolean {
+  if (v.suppressed || k <= 0 || v.n == null) return Boolean(v.suppressed);
+  if (v.n > 0 && v.n < k) return true;
+  if (unit !== "%" || v.value === null || !Number.isFinite(v.value)) return false;
+  return shareHidden(Math.round((v.value * v.n) / 100), v.n, k);
 }
 
 /**
@@ -122,8 +144,9 @@ function buildHexMap(values: readonly AreaValue[], hexLayout: HexLayout, options
     },
     customdata: hexes.map((h) => {
       const v = byCode.get(h.code);
+      if (status(h.code) === "supp.") return `${h.name}: suppressed`;
       const n = v?.n != null ? `, n = ${v.n}` : "";
-      return `${h.name}: ${status(h.code) === "supp." ? "suppressed (small count)" : status(h.code)}${n}`;
+      return `${h.name}: ${status(h.code)}${n}`;
     }),
     hovertemplate: "%{customdata}<extra></extra>",
   };
@@ -180,7 +203,7 @@ function buildHexMap(values: readonly AreaValue[], hexLayout: HexLayout, options
         h.name,
         h.code,
         status(h.code) === "supp." ? "suppressed" : status(h.code) === "no data" ? "–" : status(h.code),
-        v?.n != null ? String(v.n) : "",
+        v?.n != null && !v.suppressed ? String(v.n) : "",
       ];
     });
   return assembleFigure(

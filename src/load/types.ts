@@ -1,6 +1,7 @@
 import type { ColumnTable } from "arquero";
 import type { Codebook, SurveyId } from "../codebook/types.js";
 import type { LoadLimits } from "./limits.js";
+import type { PlatformId } from "./platforms/types.js";
 
 /** "error": the data are wrong or ambiguous; "warning": handled, but someone should know. */
 export type Severity = "error" | "warning";
@@ -25,7 +26,17 @@ export interface Problem {
 
 /** Fixed names the loader gives to survey-platform admin columns. */
 export type AdminKey =
-  "response_id" | "started" | "completed" | "timestamp" | "email" | "name" | "ip_address";
+  | "response_id"
+  | "started"
+  | "completed"
+  | "timestamp"
+  | "email"
+  | "name"
+  | "ip_address"
+  | "location"
+  | "status"
+  | "finished"
+  | "progress";
 
 /** What a column of the export holds, once its header has been matched to the codebook. */
 export type ColumnRole =
@@ -46,12 +57,31 @@ export interface HeaderMatch {
   /** Name of the column in the loaded table (or in `extras` for unmatched columns). */
   key: string;
   role: ColumnRole;
-  how: "id" | "exact" | "normalised" | "admin" | "unmatched";
+  how: "id" | "exact" | "normalised" | "text" | "answers" | "mapping" | "admin" | "unmatched";
+  /** How sure the match is, 0-1: 1 for id, exact, normalised, admin and mapping-file matches. */
+  score?: number;
+}
+
+/** Which column a codebook question was matched to (one per question; what the mapping file lists). */
+export interface QuestionMatch {
+  questionId: string;
+  /** Whether the codebook marks the question required (a verdict of "usable" needs its column). */
+  required: boolean;
+  /** The column (the first of its sub-columns) as a person finds it, e.g. `"4.a. GPs" (column H)`; null: none. */
+  column: string | null;
+  /** The header text written to the mapping file; null when no column matched. */
+  header: string | null;
+  letter: string | null;
+  /** 0-1; 0 when no column matched. */
+  score: number;
+  how: HeaderMatch["how"];
 }
 
 /** What readExport found, for people and for the CLI. */
 export interface LoadReport {
   file: string;
+  /** The export's full path (resolved): tells the bundled synthetic export from a real one. */
+  path: string;
   survey: SurveyId;
   format: "csv" | "xlsx";
   /** "utf-8" or "windows-1252" (the Latin-1 fallback); XLSX files are always "utf-8". */
@@ -61,10 +91,18 @@ export interface LoadReport {
   sheet?: string;
   /** Number of header rows (2 when a SurveyMonkey-style two-row header was merged). */
   headerRows: number;
+  /** The survey platform whose layout was recognised (sniffed from the headers), or the generic layout. */
+  platform: { id: PlatformId; name: string };
+  /** The mapping file used, if one was found beside the export. */
+  mappingFile?: string;
+  /** One entry per codebook question: its column or none, and the match score. */
+  questions: QuestionMatch[];
   /** Data rows read (blank rows excluded and reported). */
   rowsRead: number;
   columns: HeaderMatch[];
   problems: Problem[];
+  /** Filled in by cleanExport: rows kept and rows dropped by reason (see `describeSource`). */
+  cleaning?: { rowsKept: number; droppedByReason: { reason: string; rows: number }[] };
 }
 
 /** The raw export: every cell still as text, columns renamed to codebook keys. */
@@ -90,6 +128,11 @@ export interface ReadOptions {
   otherCodebook?: Codebook;
   /** Name of the worksheet to read in an XLSX file (default "Form responses 1", else the first sheet). */
   sheet?: string;
+  /**
+   * A mapping file (question id, column, score per line) to use; default: `<export>.mapping.csv` beside the
+   * export when it exists. `false` ignores any mapping file.
+   */
+  mapping?: string | false;
   /** Throw the first error-severity problem as an ExportError instead of returning it in the report. */
   strict?: boolean;
   /** Bounds on file size, rows, columns, characters per field and cells (defaults: DEFAULT_LIMITS). */

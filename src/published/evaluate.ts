@@ -1,5 +1,7 @@
 import type { Cond, Row } from "./conditions.js";
 import type { ReceiptSpec, RankSpec } from "./specs.js";
+import { runLedger } from "../disclosure/ledger.js";
+import { shareHidden } from "../tabulate/suppress.js";
 
 /** What a spec yields on cleaned rows, before the published value and interval are attached. */
 export interface Evaluation {
@@ -10,7 +12,17 @@ export interface Evaluation {
   /** Whether a ranking/comparison/constant claim holds; null for shares and counts (judged by tolerance). */
   holds: boolean | null;
   detail: string;
+  /**
+   * True when a number of this evaluation rests on a hidden cell (a share whose count or complement, a mean
+   * whose n, or a count that is 1..threshold-1): the receipt keeps its verdict and hides its numbers.
+   */
+  hidden?: boolean;
 }
+
+// The run's threshold (default 5; resetRunLedger({ threshold }) changes it for every output of the run).
+const small = (k: number) => k > 0 && k < runLedger().threshold;
+const hiddenShare = (s: Share) =>
+  s.pct !== null && (small(s.n) || shareHidden(s.successes, s.n, runLedger().threshold));
 
 interface Share {
   successes: number;
@@ -32,7 +44,11 @@ function shareOf(rows: Row[], outcome: Cond, inGroup?: Cond): Share {
 }
 
 const fmt = (s: Share) =>
-  s.pct === null ? `no valid responses (n = 0)` : `${s.pct.toFixed(1)}% (${s.successes}/${s.n})`;
+  s.pct === null
+    ? `no valid responses (n = 0)`
+    : hiddenShare(s)
+      ? "suppressed"
+      : `${s.pct.toFixed(1)}% (${s.successes}/${s.n})`;
 
 function rank(rows: Row[], spec: RankSpec): Evaluation {
   const shares = spec.options.map((o) => ({ label: o.label, ...shareOf(rows, o.outcome) }));
@@ -65,6 +81,7 @@ function rank(rows: Row[], spec: RankSpec): Evaluation {
     n: first?.n ?? null,
     holds,
     detail: `ranked: ${head}`,
+    hidden: valid.some(hiddenShare),
   };
 }
 
@@ -94,11 +111,19 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
         successes: subset.length,
         n: rows.length,
         holds: null,
-        detail: `${subset.length} rows`,
+        detail: small(subset.length) ? "suppressed" : `${subset.length} rows`,
+        hidden: small(subset.length),
       };
     case "share": {
       const s = shareOf(subset, spec.outcome);
-      return { computed: s.pct, successes: s.successes, n: s.n, holds: null, detail: fmt(s) };
+      return {
+        computed: s.pct,
+        successes: s.successes,
+        n: s.n,
+        holds: null,
+        detail: fmt(s),
+        hidden: hiddenShare(s),
+      };
     }
     case "versus-constant": {
       const s = shareOf(subset, spec.outcome);
@@ -108,6 +133,7 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
         n: s.n,
         holds: s.pct === null ? null : s.pct < spec.below,
         detail: `${fmt(s)} vs ${spec.below}% (external)`,
+        hidden: hiddenShare(s),
       };
     }
     case "compare": {
@@ -127,6 +153,7 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
         n: first.a.n,
         holds: ok.some((x) => x === null) ? null : ok.every(Boolean),
         detail: parts.map(({ p, a, b }) => `${p.a} ${fmt(a)} ${dir} ${p.b} ${fmt(b)}`).join("; "),
+        hidden: parts.some(({ a, b }) => hiddenShare(a) || hiddenShare(b)),
       };
     }
     case "compare-mean": {
@@ -138,13 +165,18 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
       const ok = parts.map(({ a, b }) => (a.mean === null || b.mean === null ? null : a.mean > b.mean));
       const first = parts[0]!;
       const m = (x: { mean: number | null; n: number }) =>
-        x.mean === null ? "no valid responses" : `mean ${x.mean.toFixed(2)} (n = ${x.n})`;
+        x.mean === null
+          ? "no valid responses"
+          : small(x.n)
+            ? "suppressed"
+            : `mean ${x.mean.toFixed(2)} (n = ${x.n})`;
       return {
         computed: first.a.mean === null || first.b.mean === null ? null : first.a.mean - first.b.mean,
         successes: null,
         n: first.a.n,
         holds: ok.some((x) => x === null) ? null : ok.every(Boolean),
         detail: parts.map(({ p, a, b }) => `${p.a} ${m(a)} > ${p.b} ${m(b)}`).join("; "),
+        hidden: parts.some(({ a, b }) => small(a.n) || small(b.n)),
       };
     }
     case "rank":

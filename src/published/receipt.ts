@@ -25,6 +25,11 @@ export interface Receipt {
   upper: number | null;
   pass: boolean;
   detail: string;
+  /**
+   * True when the computed numbers rest on a hidden cell (count or complement 1..threshold-1): `pass` is still
+   * judged on them, but computed, successes, n and the interval are null and `detail` says "suppressed".
+   */
+  suppressed?: boolean;
 }
 
 /** A Wilson-interval function as src/stats provides it. */
@@ -45,7 +50,8 @@ function one(fig: PublishedFigure, rows: Row[], interval?: IntervalFn): Receipt 
   const banded = fig.kind === "percent" || fig.kind === "range" || fig.kind === "count";
   const pass = banded ? withinTolerance(fig, ev.computed) === true : ev.holds === true;
   const isShare = spec.type === "share" && ev.successes !== null && ev.n !== null && ev.n > 0;
-  const ci = isShare && interval ? interval(ev.successes as number, ev.n as number) : null;
+  const hidden = ev.hidden === true;
+  const ci = isShare && interval && !hidden ? interval(ev.successes as number, ev.n as number) : null;
   return {
     id: fig.id,
     survey: fig.survey,
@@ -54,13 +60,14 @@ function one(fig: PublishedFigure, rows: Row[], interval?: IntervalFn): Receipt 
     quote: fig.quote,
     published: fig.value,
     tolerance: banded ? `${fig.interval![0]}${fig.lower}, ${fig.upper}${fig.interval![1]}` : null,
-    computed: ev.computed,
-    successes: ev.successes,
-    n: ev.n,
+    computed: hidden ? null : ev.computed,
+    successes: hidden ? null : ev.successes,
+    n: hidden ? null : ev.n,
     lower: ci ? 100 * ci.lower : null,
     upper: ci ? 100 * ci.upper : null,
     pass,
     detail: ev.detail,
+    suppressed: hidden,
   };
 }
 

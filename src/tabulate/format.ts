@@ -59,6 +59,11 @@ export interface FormatTestOptions {
   weighted?: boolean;
   /** Leave out why this test was chosen (default false: the reason closes the line). */
   brief?: boolean;
+  /**
+   * The table behind the test hides cells: keep the verdict, hide the statistic and p-value (which could
+   * reveal a hidden count; src/disclosure/README.md).
+   */
+  hidden?: boolean;
 }
 
 /**
@@ -71,6 +76,10 @@ export interface FormatTestOptions {
 export function formatTest(test: AssociationTest | NoTest | null, options: FormatTestOptions = {}): string {
   if (!test) return "No test: none was asked for.";
   if (!hasTest(test)) return `No test: ${test.reason.replace(/^no test: /, "")}.`;
+  if (options.hidden) {
+    const verdict = test.p < 0.05 ? "differs (p < 0.05)" : "no evidence of a difference (p >= 0.05)";
+    return `${test.label}: ${verdict}; statistic and p-value hidden because the table hides small cells.`;
+  }
   const on = options.weighted && test.method !== "rao-scott" ? " (on unweighted counts)" : "";
   let name: string;
   if (test.method === "rao-scott") {

@@ -1,9 +1,13 @@
 import { formatCount } from "./format.js";
-import type { CellStatus } from "./suppress.js";
+import { hiddenMark, type CellStatus } from "./suppress.js";
 
-/** What a hidden number is shown as: "<k" for a small count, "[c]" for a complementary one; null if shown. */
-export function hiddenText(status: CellStatus, threshold: number): string | null {
-  return status === "primary" ? `<${threshold}` : status === "secondary" ? "[c]" : null;
+/**
+ * What a hidden number is shown as: one mark for every hidden cell (see {@link hiddenMark}), null if shown.
+ * `threshold` is kept for callers; the mark no longer depends on it, so it cannot tell a small cell from its
+ * complementary partner.
+ */
+export function hiddenText(status: CellStatus, _threshold?: number): string | null {
+  return hiddenMark(status);
 }
 
 /** The footnote on weighting, or on the base when unweighted. */

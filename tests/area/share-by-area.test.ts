@@ -14,7 +14,7 @@ const lw = table({
 
 describe("shareByArea(table, flag)", () => {
   it("lad19: one row per district with share, base and Wilson interval; missing flag or area left out", () => {
-    const s = shareByArea(lw, "far", { geography: "lad19" });
+    const s = shareByArea(lw, "far", { geography: "lad19", suppress: false });
     expect(s).toHaveLength(39);
     const eden = s.find((a) => a.name === "Eden")!;
     // Wilson 95% for 4/6 by hand (z = 1.959964, z^2 = 3.841459): centre (4 + 1.920729)/(6 + 3.841459) = 0.601611;
@@ -39,6 +39,18 @@ describe("shareByArea(table, flag)", () => {
       shareByArea(lw, "far", { geography: "lad19", suppress: 7 }).find((a) => a.name === "Eden")!.suppressed,
     ).toBe(true);
   });
+  it("suppresses an area whose count or complement is 1 to 4, not only by its base", () => {
+    const s = shareByArea(lw, "far", { geography: "lad19" });
+    // Eden: 4 of 6 say far, so the other 2 would be revealed by subtraction.
+    expect(s.find((a) => a.name === "Eden")).toMatchObject({
+      n: 6,
+      suppressed: true,
+      percent: null,
+      upper: null,
+    });
+    // Bolton: 0 of 5 (a true zero, and a complement of 5) is shown.
+    expect(s.find((a) => a.name === "Bolton")).toMatchObject({ n: 5, suppressed: false, percent: 0 });
+  });
   it("lists areas with no valid responses as n = 0, share null, not suppressed", () => {
     const s = shareByArea(table({ local_authority: ["Eden"], far: [null] }), "far");
     expect(s.every((a) => a.n === 0 && a.percent === null && !a.suppressed)).toBe(true);
@@ -56,15 +68,21 @@ describe("shareByArea(table, flag)", () => {
 
 describe("focusRanking(shares, indicators) and focusTable", () => {
   it("ranks areas by the mean position on share, IMD score and inactivity; leaves out suppressed and empty areas", () => {
-    const s = shareByArea(lw, "far", { suppress: 5 });
+    // 10 in Eden (5 far: count and complement both 5), 5 in Bolton (0 far), 2 in Allerdale (suppressed).
+    const lw2 = table({
+      local_authority: [...rep("Eden", 10), ...rep("Bolton", 5), ...rep("Allerdale", 2)],
+      far: [...rep(true, 5), ...rep(false, 5), ...rep(false, 5), true, false],
+    });
+    const s = shareByArea(lw2, "far", { suppress: 5 });
     const r = focusRanking(s, areaIndicators("lad23"), "Far");
-    // Ranked: Westmorland and Furness (67%, IMD 2025 17.8, inactive 17.9) and Bolton (0%, 31.4, 27.5).
+    // Ranked: Westmorland and Furness (50%, IMD 2025 17.8, inactive 17.9) and Bolton (0%, 31.4, 27.5).
     // W&F is highest on share, lowest on IMD and inactivity: (1 + 0 + 0)/3 = 0.333; Bolton (0 + 1 + 1)/3 = 0.667.
     expect(r.rows.map((x) => [x.indicators.name, Number(x.score.toFixed(3))])).toEqual([
       ["Bolton", 0.667],
       ["Westmorland and Furness", 0.333],
     ]);
-    expect(r.unranked).toContainEqual({ name: "Cumberland", reason: "suppressed (n = 2)" });
+    // "suppressed" and nothing more: no n.
+    expect(r.unranked).toContainEqual({ name: "Cumberland", reason: "suppressed" });
     expect(r.unranked).toContainEqual({ name: "Wigan", reason: "no respondents" });
     const t = focusTable(r, ["Synthetic data."]);
     expect(t.head).toContain("IMD 2025 score (rank of 296)");

@@ -175,11 +175,12 @@ describe("cleanExport: partial submissions", () => {
 
   it("drops submissions with no substantive answer, with the reason, and keeps the lineage balanced", () => {
     const result = cleanRows([r1, profileOnly]);
-    expect(result.lineage.steps[1]?.dropped).toEqual([
+    expect(result.lineage.steps.find((s) => s.step === "drop-partials")?.dropped).toEqual([
       {
         row: 3,
         responseId: "P1",
         reason: "incomplete submission answered 0 of 6 substantive questions (at least 1 needed)",
+        kind: "too few answers (partial submission)",
       },
     ]);
     expect(result.lineage.balanced).toBe(true);
@@ -206,11 +207,12 @@ describe("cleanExport: duplicates", () => {
   it("treats the same email within the window as one respondent and keeps the most complete", () => {
     const partialCopy = withCell(later(r1, "R1b", "07/02/2022 09:30"), L("home_suggestions"), "");
     const result = cleanRows([r1, partialCopy]);
-    expect(result.lineage.steps[2]?.dropped).toEqual([
+    expect(result.lineage.steps.find((s) => s.step === "dedupe")?.dropped).toEqual([
       {
         row: 3,
         responseId: "R1b",
         reason: "duplicate of row 2 (same email address, 16 minutes apart); kept the more complete one",
+        kind: "duplicate (same email address)",
       },
     ]);
   });

@@ -45,7 +45,7 @@ describe("figureText(summary), the alt text", () => {
   });
   it("lists missing and suppressed values as such", () => {
     const text = figureText(fig().summary);
-    expect(text).toContain("- Police: Percent suppressed; n 214");
+    expect(text).toContain("- Police: Percent suppressed\n"); // "suppressed" and nothing more: no n
     expect(text).toContain("- Fire service: Percent –; n 0");
   });
   it("says when there are no valid responses", () => {

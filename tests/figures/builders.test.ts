@@ -247,11 +247,28 @@ describe("hexMap", () => {
   });
   it("shows suppressed and missing areas as such, grey", () => {
     const fig = hexMap(S.areaValues, opts);
-    // Each hex reads "<short name><br><value or status>".
+    // Each hex reads "<short name><br><value or status>". Suppressed: the one flagged, and three handed in as
+    // raw numbers whose count or complement is 1-4 (12.5% of 8 = 1, 30% of 10 = 3, 22.2% of 9 = 2).
     const status = (trace(fig, 0).text as string[]).map((t) => t.split("<br>")[1]);
-    expect(status.filter((t) => t === "supp.")).toHaveLength(1);
+    expect(status.filter((t) => t === "supp.")).toHaveLength(4);
     expect(status.filter((t) => t === "no data")).toHaveLength(29);
-    expect(fig.summary.footnotes.join(" ")).toMatch(/1 area suppressed .* 29 areas with no data/);
+    expect(fig.summary.footnotes.join(" ")).toMatch(/4 areas suppressed .* 29 areas with no data/);
+  });
+  it("says 'suppressed' and nothing more for a suppressed area (no n in hover or table)", () => {
+    const fig = hexMap(S.areaValues, opts);
+    const hover = trace(fig, 0).customdata as string[];
+    expect(hover).toContain("Halton: suppressed");
+    expect(hover).toContain("Blackburn with Darwen: 46%, n = 11");
+    expect(hover.filter((h) => /suppressed.*n =/.test(h))).toEqual([]);
+    expect(fig.summary.rows.find((r) => r[0] === "Halton")).toEqual([
+      "Halton",
+      "E06000006",
+      "suppressed",
+      "",
+    ]);
+    // suppress: false keeps raw numbers as given (for values that are not respondent shares).
+    const off = hexMap(S.areaValues, { ...opts, suppress: false });
+    expect(off.summary.rows.find((r) => r[0] === "Halton")?.[3]).toBe("8");
   });
   it("rejects an area code the layout lacks, naming it", () => {
     expect(() => hexMap([{ code: "E99999999", value: 1 }], opts)).toThrow('hexMap: area code "E99999999"');

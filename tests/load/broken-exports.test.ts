@@ -209,11 +209,13 @@ describe("problems in usable exports are reported with file, row, column, value 
         row: 5,
         responseId: "R5",
         reason: "duplicate of row 2 (same email address, 6 minutes apart); kept the more complete one",
+        kind: "duplicate (same email address)",
       },
       {
         row: 4,
         responseId: "R3",
         reason: "duplicate of row 6 (identical answers, 11 minutes apart); kept the later one",
+        kind: "duplicate (identical answers)",
       },
     ]);
     expect(cleaned.lineage.balanced).toBe(true);
@@ -227,6 +229,7 @@ describe("problems in usable exports are reported with file, row, column, value 
         row: 3,
         responseId: "R9",
         reason: "incomplete submission answered 0 of 6 substantive questions (at least 1 needed)",
+        kind: "too few answers (partial submission)",
       },
     ]);
     expect(cleaned.table.array("response_id")).toEqual(["R1", "R10"]);

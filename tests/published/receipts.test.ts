@@ -139,3 +139,41 @@ describe("receiptsFor(tables)", () => {
     expect(r.upper).toBeCloseTo(20, 6);
   });
 });
+
+describe("receipts under disclosure control", () => {
+  const only = publishedFigures().filter((f) => f.id === "lw-trained");
+  const rows = (k: number, n: number) => Array.from({ length: n }, (_, i) => ({ trained: i < k }));
+  it("a receipt resting on a hidden cell keeps its verdict and hides its numbers: 4 of 21 = 19.0% passes", () => {
+    const [r] = receiptsFor({ "link-worker": rows(4, 21) }, () => ({ lower: 0.1, upper: 0.3 }), only);
+    expect(r).toMatchObject({
+      pass: true,
+      suppressed: true,
+      computed: null,
+      successes: null,
+      n: null,
+      lower: null,
+    });
+    expect(r!.detail).toBe("suppressed");
+  });
+  it("a share whose count and complement are both 5 or more is shown: 19 of 100", () => {
+    const [r] = receiptsFor({ "link-worker": rows(19, 100) }, undefined, only);
+    expect(r).toMatchObject({ pass: true, suppressed: false, computed: 19, successes: 19, n: 100 });
+    expect(r!.detail).toBe("19.0% (19/100)");
+  });
+  it("a ranking hides the share of a small group and keeps the order it judged", () => {
+    const spec = receiptSpecs()["lw-confident-inactive-lowest"] as RankSpec;
+    const band = (b: string, yes: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ activity_band: b, confident_discussing: i < yes }));
+    const ev = evaluateSpec(
+      [
+        ...band("Active (150+)", 60, 100),
+        ...band("Fairly active (30-149)", 20, 100),
+        ...band("Inactive (<30)", 2, 30),
+      ],
+      spec,
+    );
+    expect(ev.hidden).toBe(true);
+    expect(ev.detail).toContain("Inactive (<30) suppressed");
+    expect(ev.detail).not.toContain("2/30");
+  });
+});

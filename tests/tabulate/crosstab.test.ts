@@ -242,7 +242,7 @@ describe("crosstab", () => {
     expect(x.suppression.rowTotals).toEqual(["shown", "shown", "shown"]);
     expect(x.counts[0]).toEqual([2, 10, 20]); // raw numbers stay
     const md = x.toMarkdown();
-    expect(md).toContain("| A | <5 | [c] | 20 (62.5%) | 32 |");
+    expect(md).toContain("| A | [c] | [c] | 20 (62.5%) | 32 |"); // one mark: primary and secondary look alike
     expect(md).toContain("| B | [c] | [c] | 30 (56.6%) | 53 |");
     expect(md).toContain("Test not shown: it could reveal suppressed cells.");
     expect(md).not.toMatch(/Chi-square|Fisher/);
@@ -290,7 +290,9 @@ describe("crosstab", () => {
     });
     const x = crosstab(t, "a", { by: "b", weight: "w" });
     expect(x.suppression.cells[0]).toEqual(["primary", "primary"]);
-    expect(x.toString()).toContain('unweighted counts of 1-4 are shown as "<5"');
+    expect(x.toString()).toContain(
+      'unweighted counts of 1-4, and shares whose complement is 1-4, are hidden and shown as "[c]"',
+    );
   });
 
   it("crosstab renders Markdown, HTML and text with caption and footnotes", () => {
@@ -314,6 +316,7 @@ describe("crosstab", () => {
         "Cells: count (percentage of each row).  ",
         "Base n = 8.  ",
         "Fisher's exact test: p = 0.486, Cramér's V = 0.50 (smallest expected count 2.00 is below 5).  ",
+        "Disclosure control: off for this table (option suppress: false).  ",
         "Synthetic data.",
       ].join("\n"),
     );

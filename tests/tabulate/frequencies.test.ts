@@ -185,7 +185,7 @@ describe("frequencies", () => {
         "------------  ---  ------",
         "No            [c]",
         "Yes, before    10   50.0%",
-        "Yes, current   <5",
+        "Yes, current  [c]",
         "Unsure          0    0.0%",
         "------------  ---  ------",
         "Total          20  100.0%",
@@ -193,7 +193,7 @@ describe("frequencies", () => {
         "",
         "Percentages of respondents who answered; missing answers are counted separately.",
         "Base n = 20.",
-        'Disclosure control: counts of 1-4 are shown as "<5"; "[c]" marks counts hidden so that a "<5" cell cannot be recovered by subtraction; percentages and intervals of hidden cells, and any test, are not shown.',
+        'Disclosure control: counts of 1-4, and shares whose complement is 1-4, are hidden and shown as "[c]", as are further cells chosen so that none can be recovered by subtraction (one mark for all, so it does not say which); their percentages and intervals, and any test\'s statistic and p-value, are not shown.',
         "Synthetic data.",
       ].join("\n"),
     );

@@ -75,6 +75,6 @@ describe("likertSummary", () => {
     // counts 0 1 1 2 1 (n 5): all non-zero cells are < 5 and so primary; the base 5 stays.
     expect(l.suppression.cells[0]).toEqual(["shown", "primary", "primary", "primary", "primary"]);
     expect(l.suppression.topBox).toEqual([true]);
-    expect(l.toMarkdown()).toContain("| conf__a | 0 (0.0%) | <5 | <5 | <5 | <5 | 5 |  |  |");
+    expect(l.toMarkdown()).toContain("| conf__a | 0 (0.0%) | [c] | [c] | [c] | [c] | 5 |  |  |");
   });
 });

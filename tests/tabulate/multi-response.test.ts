@@ -118,10 +118,11 @@ describe("multiResponse", () => {
     expect(m.colLevels).toEqual(["L", "S", "All"]);
     expect(m.suppression.cells).toEqual([
       ["shown", "shown", "shown"],
-      ["secondary", "primary", "shown"],
+      // L's complement in its row (All - L = the small S) is small too: hidden by the complement rule.
+      ["primary", "primary", "shown"],
     ]);
     const md = m.toMarkdown();
-    expect(md).toContain("| b | [c] | <5 | 12 (50.0%, ");
+    expect(md).toContain("| b | [c] | [c] | 12 (50.0%, ");
     expect(md).toContain("| Respondents (base) | 15 | 9 | 24 |");
   });
 
@@ -141,6 +142,7 @@ describe("multiResponse", () => {
         "",
         "Cells: count (percentage of respondents who answered); respondents could choose several options, so percentages can sum past 100%.",
         "Not tabulated: 1 did not answer the question.",
+        "Disclosure control: off for this table (option suppress: false).",
       ].join("\n"),
     );
   });
