@@ -4,6 +4,7 @@ import { unknownName } from "../errors/usage-error.js";
 import { wilson } from "../stats/wilson.js";
 import { formatP } from "../tabulate/format.js";
 import { thresholdOf } from "../tabulate/suppress.js";
+import type { FamilyRow } from "../kit/family-table.js";
 import { readMulti } from "./read.js";
 
 /** Options of {@link compareOptions}. */
@@ -12,8 +13,9 @@ export interface CompareOptionsOptions {
   suppress?: number | false;
 }
 
-/** Two options of one tick-all-that-apply question compared among the same respondents. */
-export interface PairedOptions {
+/** Two options of one tick-all-that-apply question compared among the same respondents; also a family row
+ * (label, p, hidden, detail), so several comparisons behind one claim can be adjusted together. */
+export interface PairedOptions extends FamilyRow {
   readonly question: string;
   readonly a: string;
   readonly b: string;
@@ -88,7 +90,14 @@ export function compareOptions(
     status === "hidden"
       ? `${head}: difference ${signed(100 * difference)} points; interval and test not shown (they could reveal a count below ${threshold}).`
       : `${head}: difference ${signed(100 * difference)} points (95% CI ${signed(100 * lower)} to ${signed(100 * upper)}, Newcombe); exact McNemar test ${formatP(p)}.`;
+  const detail =
+    status === "hidden"
+      ? `${pct(shareA)} vs ${pct(shareB)}; exact McNemar test`
+      : `${pct(shareA)} vs ${pct(shareB)}: ${signed(100 * difference)} points (95% CI ${signed(100 * lower)} to ${signed(100 * upper)}); exact McNemar test`;
   return {
+    label: `${a} vs ${b}`,
+    hidden: status === "hidden",
+    detail,
     question,
     a,
     b,

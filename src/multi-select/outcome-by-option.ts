@@ -40,7 +40,7 @@ export interface OutcomeByOption {
 /**
  * For each option of a tick-all-that-apply question, the cross-tab of a single-answer `outcome` between the
  * respondents who ticked the option and those who did not (column %, Wilson intervals, the usual test and
- * disclosure control). Each split is a family row (label, raw p, hidden): adjust them together with
+ * disclosure control). Each split is a family row (label "<question>: <option>", raw p, hidden): adjust them together with
  * `adjustFamily` before quoting a p-value, since a claim about "who goes with the outcome" rests on all of them.
  * @example
  * const c = outcomeByOption(pv, "consult", "confident_additional_needs", { names: ["Consult them", "Do not"] });
@@ -80,7 +80,7 @@ export function outcomeByOption(
       const d = datumOf(result, row, j);
       return d.suppressed || d.value === null ? "–" : `${d.value.toFixed(1)}% (n = ${d.n})`;
     };
-    const test = familyRow(option, result);
+    const test = familyRow(`${question}: ${option}`, result);
     return { ...test, detail: `${share(0)} vs ${share(1)}; ${test.detail}`, option, result };
   });
   const series = names.map((name, j) => ({

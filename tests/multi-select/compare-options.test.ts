@@ -67,3 +67,13 @@ describe("compareOptions", () => {
     );
   });
 });
+
+describe("compareOptions as a family row", () => {
+  it("carries a label, the raw p and a detail line, so comparisons can be adjusted together", () => {
+    const c = compareOptions(sample(40, 30, 14, 116), "barriers", "Distance", "Fitness");
+    expect(c.label).toBe("Distance vs Fitness");
+    expect(c.hidden).toBe(false);
+    expect(c.detail).toBe("35.0% vs 27.0%: +8.0 points (95% CI +1.5 to +14.4); exact McNemar test");
+    expect(compareOptions(sample(5, 2, 9, 4), "barriers", "Distance", "Fitness").hidden).toBe(true);
+  });
+});
