@@ -82,7 +82,11 @@ export function compareOptions(
   const small = (v: number) => threshold > 0 && v > 0 && v < threshold;
   const status = small(onlyA) || small(onlyB) ? "hidden" : "shown";
   const pct = (v: number) => `${v.toFixed(1)}%`;
-  const signed = (v: number) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(1)}`;
+  // One decimal with its sign; a value that rounds to zero is "0.0", never "−0.0".
+  const signed = (v: number) => {
+    const r = Math.abs(v).toFixed(1);
+    return r === "0.0" ? r : `${v > 0 ? "+" : "−"}${r}`;
+  };
   const shareA = (100 * (both + onlyA)) / n;
   const shareB = (100 * (both + onlyB)) / n;
   const head = `${a} ${pct(shareA)} vs ${b} ${pct(shareB)} (the same ${n} respondents)`;

@@ -77,3 +77,13 @@ describe("compareOptions as a family row", () => {
     expect(compareOptions(sample(5, 2, 9, 4), "barriers", "Distance", "Fitness").hidden).toBe(true);
   });
 });
+
+describe("compareOptions wording", () => {
+  it("prints a bound that rounds to zero as 0.0, not −0.0", () => {
+    // 57 ticked only Distance, 38 only Fitness, of 300: the lower bound is -0.04 points.
+    const c = compareOptions(sample(60, 57, 38, 145), "barriers", "Distance", "Fitness");
+    expect(c.lower).toBeLessThan(0);
+    expect(c.lower).toBeGreaterThan(-0.05);
+    expect(c.text).toContain("(95% CI 0.0 to +");
+  });
+});
