@@ -297,6 +297,26 @@ export { verdict, droppedByReason, MIN_QUESTION_SHARE, MIN_ROW_SHARE, type Verdi
 export { describeSource, sourceFacts, type SourceFacts } from "./load/describe-source.js";
 export type { QuestionMatch } from "./load/types.js";
 
+// Issue 15 (claims): the report's remaining claims, readings of its wording, sample-size sensitivity.
+export { receiptComparisons } from "./published/comparisons.js";
+export {
+  alternativeReadings,
+  compareReadings,
+  readingsTable,
+  type AlternativeReading,
+  type ReadingComparison,
+} from "./published/readings.js";
+export {
+  subsample,
+  receiptsAtSampleSizes,
+  sampleSizeTable,
+  misstatedFigure,
+  type SampleSizeRow,
+} from "./published/sample-size.js";
+export { receiptOf } from "./published/receipt.js";
+export { rankingProvenance, rankingProvenanceTable, type RankingProvenance } from "./published/provenance.js";
+export type { Wording } from "./published/figures.js";
+
 // notebooks 00-05 rewrite (wave 2, nba): paired option comparison, outcome by each option, test families as
 // tables, respondents per local authority for hex maps
 export {

@@ -6,6 +6,7 @@ import { computeReceipts } from "../published/compute.js";
 import { publishedFigures } from "../published/figures.js";
 import type { Receipt } from "../published/receipt.js";
 import { showReceipts as showReceiptTable } from "../published/show-receipts.js";
+import { describeSource } from "../load/describe-source.js";
 import { loadSurvey, type LoadedSurvey } from "../survey/load-survey.js";
 import type { Tabulation } from "../tabulate/tabulation.js";
 
@@ -46,6 +47,8 @@ export interface Section {
   readonly where: string;
   /** The one-line statement of the data source that `openSection` printed. */
   readonly source: string;
+  /** For local exports: one paragraph per survey (file, platform, questions matched, rows kept and dropped). */
+  readonly details: readonly string[];
   readonly receipts: readonly Receipt[];
   /** One receipt by id; an unknown id is an error naming the closest ids. */
   receipt(id: string): Receipt;
@@ -83,7 +86,10 @@ export function openSection(name: string, options: SectionOptions = {}): Section
   const source =
     `Data: ${synthetic ? "SYNTHETIC respondent data (the bundled exports, calibrated to the published report)" : "LOCAL survey exports (real data: do not commit outputs)"}` +
     ` - ${where}: ${linkWorker.table.numRows()} Link Workers, ${provider.table.numRows()} providers.`;
-  if (!options.quiet) console.log(source);
+  // Real data: say exactly what was read and what was lost (file, platform, questions matched, rows dropped by
+  // reason), so a notebook never runs on a fraction of an export without saying so (issue 10).
+  const details = synthetic ? [] : [linkWorker, provider].map((l) => describeSource(l.report, l.lineage));
+  if (!options.quiet) console.log([source, ...details].join("\n"));
   const chosen =
     which === "none"
       ? []
@@ -112,6 +118,7 @@ export function openSection(name: string, options: SectionOptions = {}): Section
     note,
     where,
     source,
+    details,
     receipts,
     receipt,
     showReceipts(only, caption) {

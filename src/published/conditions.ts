@@ -76,3 +76,17 @@ export function anyOf(...conds: Cond[]): Cond {
     return vs.some((v) => v === true);
   };
 }
+
+/**
+ * True when every condition is true; null when any condition is null (a respondent outside one base is outside
+ * the combined base).
+ * @example
+ * allOf(flag("a"), flag("b"))({ a: true, b: false }); // false
+ */
+export function allOf(...conds: Cond[]): Cond {
+  return (row) => {
+    const vs = conds.map((c) => c(row));
+    if (vs.some((v) => v === null)) return null;
+    return vs.every((v) => v === true);
+  };
+}

@@ -66,6 +66,14 @@ function rank(rows: Row[], spec: RankSpec): Evaluation {
   } else if (spec.check.kind === "top-set") {
     const top = new Set(sorted.slice(0, labels.length).map((s) => s.label));
     holds = labels.every((l) => top.has(l)) && strictlyAbove(labels.length - 1);
+  } else if (spec.check.kind === "within-top") {
+    const k = spec.check.k;
+    // A label tied with the option just outside the top k is not "among the top k" for certain.
+    const cutoff = sorted[k]?.pct ?? -Infinity;
+    holds = labels.every((l) => {
+      const i = sorted.findIndex((s) => s.label === l);
+      return i >= 0 && i < k && (sorted[i]!.pct as number) > (cutoff as number);
+    });
   } else {
     const asc = [...sorted].reverse();
     holds = labels.every(

@@ -16,7 +16,7 @@ export interface PublishedFigure {
   /** "North West" for the regional report; "Merseyside" for figures published by Merseyside Sport. */
   area: string;
   section: ReportSection;
-  /** Verbatim from the source. */
+  /** The source's words: verbatim from the report, or a paraphrase of a published table (see `wording`). */
   quote: string;
   kind: FigureKind;
   /** The published value in percent (or a count); null for ranks and qualitative comparisons. */
@@ -30,7 +30,17 @@ export interface PublishedFigure {
   /** How this project turns the words into a computation (receipts in src/published/compute.ts follow it). */
   operationalisation: string;
   source: string;
+  /** "verbatim": `quote` is the report's own words (tests check them against it); "paraphrase": `quote`
+   * restates a row of a table published on another page, and only its text in double quotes is verbatim. */
+  wording: Wording;
+  /** A short human-readable name for charts and tables (unique across rows), e.g. "Link Workers receiving referrals from GPs". */
+  label: string;
+  /** For `range` figures, the report's verbal quantity as worded ("almost half"); "" for other kinds. */
+  phrase: string;
 }
+
+/** Whether a figure's quote is the source's own words or a paraphrase of a published table. */
+export type Wording = "verbatim" | "paraphrase";
 
 const KINDS = new Set<FigureKind>(["percent", "range", "rank", "comparison", "count"]);
 const INTERVALS = new Set<Interval>(["[]", "[)", "(]", "()"]);
@@ -54,6 +64,11 @@ function parseRow(row: Record<string, string>): PublishedFigure {
   const survey = row.survey as SurveyId;
   if (survey !== "link-worker" && survey !== "provider")
     throw new Error(`figures.csv: figure "${id}" column survey is "${row.survey}"`);
+  const wording = row.wording as Wording;
+  if (wording !== "verbatim" && wording !== "paraphrase")
+    throw new Error(
+      `figures.csv: figure "${id}" column wording is "${row.wording ?? ""}", expected "verbatim" or "paraphrase"`,
+    );
   const interval = (row.interval ?? "") === "" ? null : (row.interval as Interval);
   if (interval !== null && !INTERVALS.has(interval))
     throw new Error(`figures.csv: figure "${id}" column interval is "${row.interval}"`);
@@ -71,7 +86,14 @@ function parseRow(row: Record<string, string>): PublishedFigure {
     base: row.base ?? "",
     operationalisation: row.operationalisation ?? "",
     source: row.source ?? "",
+    wording,
+    label: (row.label ?? "").trim(),
+    phrase: (row.phrase ?? "").trim(),
   };
+  if (fig.label === "")
+    throw new Error(`figures.csv: figure "${id}" needs a human-readable label in column label`);
+  if (kind === "range" && fig.phrase === "")
+    throw new Error(`figures.csv: figure "${id}" (range) needs its verbal quantity in column phrase`);
   const banded = kind === "percent" || kind === "range" || kind === "count";
   if (banded && (fig.lower === null || fig.upper === null || interval === null)) {
     throw new Error(`figures.csv: figure "${id}" (${kind}) needs lower, upper and interval`);
@@ -92,9 +114,14 @@ export function parsePublishedFigures(text: string): PublishedFigure[] {
   }
   const figures = parsed.data.map(parseRow);
   const seen = new Set<string>();
+  const labels = new Map<string, string>();
   for (const f of figures) {
     if (seen.has(f.id)) throw new Error(`figures.csv: duplicate id "${f.id}"`);
     seen.add(f.id);
+    const other = labels.get(f.label);
+    if (other !== undefined)
+      throw new Error(`figures.csv: figures "${other}" and "${f.id}" share the label "${f.label}"`);
+    labels.set(f.label, f.id);
   }
   return figures;
 }

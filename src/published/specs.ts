@@ -1,6 +1,6 @@
 import type { SurveyId } from "../codebook/types.js";
 import { codebook, question, optionLabels } from "../codebook/codebooks.js";
-import { answered, anyOf, flag, not, ticked, type Cond, type Row } from "./conditions.js";
+import { allOf, answered, anyOf, flag, not, ticked, type Cond, type Row } from "./conditions.js";
 
 /** A share of a base: successes = rows where `outcome` is true, n = rows where it is not null (within `subset`). */
 export interface ShareSpec {
@@ -45,9 +45,14 @@ export interface RankSpec {
   survey: SurveyId;
   subset?: Cond;
   options: { label: string; outcome: Cond }[];
+  /** The codebook question (or derived column) whose options are ranked, for provenance notes. */
+  question?: string;
   /** "order": the first labels are the top ones in this order; "top-set": the top k are these labels in any
-   * order; "bottom": the last labels are these, lowest first; "lowest": the named label has the lowest share. */
-  check: { kind: "order" | "top-set" | "bottom"; labels: string[] };
+   * order; "bottom": the last labels are these, lowest first; "within-top": each label ranks among the `k`
+   * most often ticked (no tie at the k-th place may decide it). */
+  check:
+    | { kind: "order" | "top-set" | "bottom"; labels: string[] }
+    | { kind: "within-top"; labels: string[]; k: number };
 }
 export type ReceiptSpec =
   ShareSpec | CountSpec | CompareSpec | CompareMeanSpec | VersusConstantSpec | RankSpec;
@@ -106,6 +111,15 @@ const breadth = (row: Row): number | null => {
   return Array.isArray(v) ? v.filter((x) => MEASURES.includes(x as string)).length : null;
 };
 const COMMISSIONERS = ticked(PR, "collaborate_with", "Commissioners and funders");
+// "Among the k most often ticked options": how this project reads "prominent" and the appendix's "crossover".
+const withinTop = (survey: SurveyId, column: string, label: string, k: number, subset?: Cond): RankSpec => ({
+  type: "rank",
+  survey,
+  subset,
+  question: column,
+  options: multiOptions(survey, column),
+  check: { kind: "within-top", labels: [label], k },
+});
 
 // One spec per published figure id (data/published/figures.csv); built lazily because the label checks read the codebooks.
 function build(): Record<string, ReceiptSpec> {
@@ -126,6 +140,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-referrals-gp-top": {
       type: "rank",
       survey: LW,
+      question: "referral_sources",
       options: multiOptions(LW, "referral_sources"),
       check: { kind: "order", labels: ["GPs"] },
     },
@@ -165,6 +180,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-confident-inactive-lowest": {
       type: "rank",
       survey: LW,
+      question: "activity_band",
       options: ["Inactive (<30)", "Fairly active (30-149)", "Active (150+)"].map((band) => ({
         label: band,
         outcome: (row: Row) =>
@@ -182,6 +198,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-find-provision-online-top": {
       type: "rank",
       survey: LW,
+      question: "find_provision",
       options: multiOptions(LW, "find_provision"),
       check: { kind: "order", labels: ["Online search"] },
     },
@@ -189,6 +206,7 @@ function build(): Record<string, ReceiptSpec> {
     "lw-more-provision-pa-top": {
       type: "rank",
       survey: LW,
+      question: "more_provision",
       options: multiOptions(LW, "more_provision"),
       check: { kind: "order", labels: ["Physical activity"] },
     },
@@ -197,24 +215,28 @@ function build(): Record<string, ReceiptSpec> {
     "lw-rating-instructors-best": {
       type: "rank",
       survey: LW,
+      question: "provision_rating",
       options: ratingOptions(),
       check: { kind: "order", labels: ["Instructors"] },
     },
     "lw-rating-support-worst": {
       type: "rank",
       survey: LW,
+      question: "provision_rating",
       options: ratingOptions(),
       check: { kind: "bottom", labels: ["Support given to clients"] },
     },
     "lw-rating-variety-second-worst": {
       type: "rank",
       survey: LW,
+      question: "provision_rating",
       options: ratingOptions(),
       check: { kind: "bottom", labels: ["Support given to clients", "Variety of activities"] },
     },
     "lw-improvements-top3": {
       type: "rank",
       survey: LW,
+      question: "improvements",
       options: multiOptions(LW, "improvements"),
       check: {
         kind: "top-set",
@@ -238,6 +260,71 @@ function build(): Record<string, ReceiptSpec> {
     "lw-monitor-pcn": share(LW, ticked(LW, "outcomes_monitored_by", "PCNs and federations")),
     "lw-monitor-commissioners": share(LW, ticked(LW, "outcomes_monitored_by", "Commissioners")),
     "lw-monitor-public-health": share(LW, ticked(LW, "outcomes_monitored_by", "Public Health")),
+    // Issue 15: the report's remaining claims (operationalisations are our reading; see figures.csv).
+    "lw-benefits-wide-ranging": share(
+      LW,
+      allOf(
+        ticked(LW, "benefits_aware", "Mental health and well-being"),
+        ticked(LW, "benefits_aware", "Social connectedness"),
+      ),
+    ),
+    "lw-knowledge-gap-behind-provision-gap": {
+      type: "compare",
+      survey: LW,
+      outcome: ticked(LW, "more_provision", "Physical activity"),
+      pairs: [
+        {
+          a: "without enough knowledge of provision",
+          inA: not(flag("enough_knowledge")),
+          b: "with enough knowledge",
+          inB: flag("enough_knowledge"),
+        },
+      ],
+    },
+    "lw-referrals-loneliness-prominent": withinTop(
+      LW,
+      "referral_reasons",
+      "Loneliness or social isolation",
+      3,
+    ),
+    "lw-improvements-buddy-or-welcome": share(
+      LW,
+      anyOf(
+        ticked(LW, "improvements", "Buddy system for new attendees"),
+        ticked(LW, "improvements", "Improved welcome for new attendees"),
+      ),
+    ),
+    "lw-monitor-commissioners-or-public-health": share(
+      LW,
+      anyOf(
+        ticked(LW, "outcomes_monitored_by", "Commissioners"),
+        ticked(LW, "outcomes_monitored_by", "Public Health"),
+      ),
+    ),
+    "lw-training-ltc-top3": withinTop(
+      LW,
+      "training_wanted",
+      "Supporting patients with long-term health conditions",
+      3,
+    ),
+    "lw-training-barriers-top3": withinTop(
+      LW,
+      "training_wanted",
+      "Overcoming barriers to becoming active",
+      3,
+    ),
+    "prov-learning-common-conditions-top3": withinTop(
+      PR,
+      "learning_wanted",
+      "Supporting people with common health conditions",
+      3,
+    ),
+    "prov-learning-user-centred-top3": withinTop(
+      PR,
+      "learning_wanted",
+      "Shaping a user-centred, inclusive offer",
+      3,
+    ),
     "mer-n": { type: "count", survey: LW, subset: MERSEYSIDE },
     "mer-trained": share(LW, flag("trained"), MERSEYSIDE),
     "mer-enough-knowledge": share(LW, flag("enough_knowledge"), MERSEYSIDE),
@@ -267,6 +354,7 @@ function build(): Record<string, ReceiptSpec> {
       type: "rank",
       survey: LW,
       subset: MERSEYSIDE,
+      question: "training_wanted",
       options: multiOptions(LW, "training_wanted"),
       check: {
         kind: "top-set",
@@ -282,6 +370,7 @@ function build(): Record<string, ReceiptSpec> {
     "prov-challenge-distance-top": {
       type: "rank",
       survey: PR,
+      question: "challenges",
       options: multiOptions(PR, "challenges"),
       check: {
         kind: "order",

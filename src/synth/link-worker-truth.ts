@@ -328,7 +328,8 @@ function provisionKnowledge({ rng, mer, rest, base294 }: Cohort & Bases): void {
     base294,
     "more_provision",
     {
-      "Physical activity": 135,
+      // 143 of 294 = 48.6%: "almost half" read as [47, 50) (data/published/README.md, rule R1).
+      "Physical activity": 143,
       "Mental health support": 110,
       "Peer support groups": 90,
       "Arts and culture": 60,
@@ -339,6 +340,9 @@ function provisionKnowledge({ rng, mer, rest, base294 }: Cohort & Bases): void {
     },
     "Peer support groups",
     opts("more_provision"),
+    // Those short of knowledge of the existing offer ask for more of it a little more often (figure
+    // lw-knowledge-gap-behind-provision-gap: "some of the provision gap ... is attributable to a gap in knowledge").
+    (label, r) => (label === "Physical activity" && r.answers.knowledge_of_provision !== "Yes" ? 1.5 : 1),
   );
   allocateMulti(
     rng,
@@ -452,6 +456,12 @@ function outcomeMonitoring({ rng, base286 }: Cohort & Bases): void {
     "None of these",
     opts("outcomes_measured"),
   );
+  // Commissioners and Public Health mostly monitor the same Link Workers (a council's commissioning and public
+  // health teams), so that "commissioners or Public Health" is below 1 in 5 read either way: each body on its
+  // own and the two combined (figures lw-monitor-commissioners, -public-health, -commissioners-or-public-health).
+  const council = new Set(rng.sample(base286, 55));
+  const councilWeight = (label: string, r: SynthRespondent) =>
+    (label === "Commissioners" || label === "Public Health") && council.has(r) ? 1e6 : 1;
   allocateMulti(
     rng,
     base286,
@@ -466,6 +476,7 @@ function outcomeMonitoring({ rng, base286 }: Cohort & Bases): void {
     },
     "Don't know",
     opts("outcomes_monitored_by"),
+    councilWeight,
   );
   for (const r of base286) {
     const v = r.answers.outcomes_monitored_by as string[];

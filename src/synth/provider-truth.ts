@@ -238,7 +238,8 @@ export function buildProviders(rng: Rng): SynthRespondent[] {
     "learning_wanted",
     {
       "Supporting people with common health conditions": 100,
-      "Shaping a user-centred, inclusive offer": 80,
+      // Among the top three (figure prov-learning-user-centred-top3, the appendix's crossover).
+      "Shaping a user-centred, inclusive offer": 95,
       "Understanding social prescribing": 90,
       "Mental health awareness": 70,
       "Working with Link Workers": 75,

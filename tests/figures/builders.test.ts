@@ -309,6 +309,46 @@ describe("pathwayScorecard", () => {
   });
 });
 
+describe("publishedVsComputed verbal claims", () => {
+  it("draws a verbal claim as its band with the words on it, and no published point", () => {
+    const fig = publishedVsComputed(S.receipts, opts);
+    const points = trace(fig, 0);
+    const bands = trace(fig, 1);
+    const words = trace(fig, 2);
+    const labels = points.y as string[];
+    const i = labels.indexOf("Measure social isolation");
+    expect((points.x as (number | null)[])[i]).toBeNull();
+    expect(bands.x).toEqual([37, 40, null]);
+    expect(bands.y).toEqual(["Measure social isolation", "Measure social isolation", null]);
+    expect(words.text).toEqual(["just shy of 40%"]);
+    expect(words.x).toEqual([38.5]);
+    const row = fig.summary.rows.find((r) => r[0] === "Measure social isolation");
+    expect(row?.slice(1, 3)).toEqual(['"just shy of 40%"', "37–40%"]);
+  });
+  it("honours open ends: 40 is outside [37, 40), 37 inside", () => {
+    const row = (value: number) => ({
+      label: "x",
+      published: { words: "just shy of 40%", lower: 37, upper: 40, interval: "[)" as const },
+      computed: { label: "x", value },
+    });
+    expect([withinPublished(row(40)), withinPublished(row(37))]).toEqual([false, true]);
+  });
+  it("rejects a verbal claim without a range and a number that is not one, naming the row", () => {
+    expect(() =>
+      publishedVsComputed(
+        [{ label: "Half", published: { words: "almost half" }, computed: { label: "h", value: 48 } }],
+        opts,
+      ),
+    ).toThrow('row "Half" is a verbal claim ("almost half") and needs a lower and upper bound');
+    expect(() =>
+      publishedVsComputed(
+        [{ label: "N", published: { value: Number.NaN }, computed: { label: "n", value: 48 } }],
+        opts,
+      ),
+    ).toThrow('row "N" has published value NaN');
+  });
+});
+
 describe("publishedVsComputed ranges", () => {
   it("states the published range to one decimal, as the wording allows (88.5–89.5%, not 89–90%)", () => {
     const row = publishedVsComputed(S.receipts, opts).summary.rows.find((r) => r[0] === "Referrals from GPs");

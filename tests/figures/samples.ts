@@ -64,7 +64,7 @@ export const receipts: PublishedComparison[] = [
   },
   {
     label: "Measure social isolation",
-    published: { value: 38, lower: 36, upper: 39.9 },
+    published: { words: "just shy of 40%", lower: 37, upper: 40, interval: "[)" },
     computed: { label: "si", value: 38.3, lower: 32.0, upper: 45.0, n: 214 },
   },
   {

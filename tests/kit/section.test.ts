@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { writePlatformExports } from "../fixtures/platforms/write-platform-exports.js";
 import { openSection, sectionNames, SYNTHETIC_SOURCE } from "../../src/kit/section.js";
 import { publishedFigures } from "../../src/published/figures.js";
 import { frequencies } from "../../src/tabulate/index.js";
@@ -34,5 +38,39 @@ describe("openSection(name): a notebook's first cell in one call", () => {
       'openSection: no section "provison"; did you mean "provision"?',
     );
     expect(openSection("introduction", { receipts: "none", quiet: true }).receipts).toEqual([]);
+  });
+
+  it("on a real export, the first output also names each file, its platform, questions matched and rows dropped", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sp-kit-"));
+    const before = process.env.SP_DATA_DIR;
+    try {
+      // A Microsoft Forms export of each survey, as an Active Partnership would drop it into data/local/.
+      const all = join(dir, "all-platforms");
+      mkdirSync(all);
+      for (const survey of ["link-worker", "provider"] as const) {
+        writePlatformExports(survey, all);
+        renameSync(join(all, `${survey}-anonymous.xlsx`), join(dir, `${survey}-export.xlsx`));
+      }
+      process.env.SP_DATA_DIR = dir;
+      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+      const s = openSection("social-prescription", { area: "", receipts: "none" });
+      expect(s.synthetic).toBe(false);
+      const printed = String(log.mock.calls[0]![0]);
+      expect(printed.split("\n")[0]).toMatch(/^Data: LOCAL survey exports/);
+      expect(s.details).toHaveLength(2);
+      expect(s.details[0]).toMatch(
+        /^Data: real export link-worker-export\.xlsx \(Microsoft Forms layout\)\./,
+      );
+      expect(s.details[1]).toMatch(/^Data: real export provider-export\.xlsx \(Microsoft Forms layout\)\./);
+      for (const d of s.details) {
+        expect(d).toMatch(/\d+ of \d+ codebook questions matched/);
+        expect(d).toMatch(/\d+ of \d+ rows kept/);
+        expect(printed).toContain(d);
+      }
+    } finally {
+      if (before === undefined) delete process.env.SP_DATA_DIR;
+      else process.env.SP_DATA_DIR = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

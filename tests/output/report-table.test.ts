@@ -7,7 +7,7 @@ import { spreadsheetSafe } from "../../src/output/spreadsheet-safe.js";
 import { crosstab } from "../../src/tabulate/crosstab.js";
 import type { Display } from "../../src/tabulate/display.js";
 
-// Invented respondents: group B has 3 "Yes" (suppressed as "<5").
+// Invented respondents: group B has 3 "Yes" (hidden as "[c]", the one mark for a hidden cell).
 const rows = [
   ...Array.from({ length: 20 }, (_, i) => ({ g: "A", q: i < 12 ? "Yes" : "No" })),
   ...Array.from({ length: 10 }, (_, i) => ({ g: "B", q: i < 3 ? "Yes" : "No" })),
@@ -30,12 +30,12 @@ describe("toCsv(result)", () => {
   const csv = toCsv(result);
   const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: "\r\n" }).data;
   const display = result.display();
-  it("writes the caption, the table as displayed (with <5 and [c]) and every footnote", () => {
+  it("writes the caption, the table as displayed (with the hidden-cell mark [c]) and every footnote", () => {
     expect(parsed[0]![0]).toBe("'=Synthetic table");
     expect(parsed[2]).toEqual([...display.head]);
     expect(parsed.slice(3, 3 + display.body.length)).toEqual(display.body.map((r) => [...r]));
     const b = parsed.find((r) => r[0] === "B")!;
-    expect(b.slice(1)).toContain("<5");
+    expect(b.slice(1)).toContain("[c]");
     expect(csv).toContain("[c]");
     for (const note of display.notes) expect(parsed.some((r) => r[0] === note)).toBe(true);
     expect(csv).toContain("Synthetic data.");
@@ -64,7 +64,7 @@ describe("toXlsx(result)", () => {
     expect(cell.t).toBe("n");
     expect(cell.z).toBe("#,##0");
     expect(c[1]).toBe(display.body[2]![1]);
-    expect(grid.find((r) => r[0] === "B")).toContain("<5");
+    expect(grid.find((r) => r[0] === "B")).toContain("[c]");
     expect(grid[0]![0]).toBe("'=Synthetic table");
     expect(Object.values(sheet).some((v) => typeof v === "object" && v !== null && "f" in v)).toBe(false);
   });

@@ -3,7 +3,7 @@ import { evaluateSpec } from "../../src/published/evaluate.js";
 import { receiptSpecs, type RankSpec } from "../../src/published/specs.js";
 import { receiptsFor } from "../../src/published/receipt.js";
 import { publishedFigures, publishedFigure } from "../../src/published/figures.js";
-import { flag, ticked, answered, not, anyOf } from "../../src/published/conditions.js";
+import { flag, ticked, answered, not, anyOf, allOf } from "../../src/published/conditions.js";
 
 describe("receiptSpecs()", () => {
   it("has a computation for every published figure id, and none for unknown ids", () => {
@@ -107,6 +107,46 @@ describe("evaluateSpec(rows, spec)", () => {
     expect(evaluateSpec([{ a: null, b: null }], spec).holds).toBeNull();
     const bottom: RankSpec = { ...spec, check: { kind: "bottom", labels: ["b"] } };
     expect(evaluateSpec([{ a: true, b: false }], bottom).holds).toBe(true);
+  });
+  it("'within-top' holds when the label ranks among the k highest, and fails on a tie at the k-th place", () => {
+    const spec: RankSpec = {
+      type: "rank",
+      survey: "link-worker",
+      options: ["a", "b", "c"].map((l) => ({ label: l, outcome: flag(l) })),
+      check: { kind: "within-top", labels: ["b"], k: 2 },
+    };
+    // hand counts: a 2/2, b 1/2, c 0/2 -> b is second of three
+    const rows = [
+      { a: true, b: true, c: false },
+      { a: true, b: false, c: false },
+    ];
+    expect(evaluateSpec(rows, spec).holds).toBe(true);
+    expect(evaluateSpec(rows, { ...spec, check: { kind: "within-top", labels: ["b"], k: 1 } }).holds).toBe(
+      false,
+    );
+    // c ties b at 1/2: b is not certainly among the top two
+    const tied = [rows[0]!, { a: true, b: false, c: true }];
+    expect(evaluateSpec(tied, spec).holds).toBe(false);
+  });
+  it("allOf() is true only when every condition is, and null when any is unanswered", () => {
+    const both = allOf(flag("a"), flag("b"));
+    expect([both({ a: true, b: true }), both({ a: true, b: false }), both({ a: true, b: null })]).toEqual([
+      true,
+      false,
+      null,
+    ]);
+  });
+  it("the combined 'commissioners or Public Health' reading counts a Link Worker ticking both once", () => {
+    const spec = receiptSpecs()["lw-monitor-commissioners-or-public-health"]!;
+    const rows = [
+      { outcomes_monitored_by: ["Commissioners", "Public Health"] },
+      { outcomes_monitored_by: ["Public Health"] },
+      { outcomes_monitored_by: ["My employer"] },
+      { outcomes_monitored_by: null },
+    ];
+    // hand calculation: 2 of the 3 who answered
+    const ev = evaluateSpec(rows, spec);
+    expect([ev.successes, ev.n]).toEqual([2, 3]);
   });
   it("a count counts the rows in the subset", () => {
     const rows = [
