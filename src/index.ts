@@ -165,7 +165,7 @@ export type {
   RecordsTable,
 } from "./area/index.js";
 // ask: one question, one breakdown, one area -> table, chart and test (the advisor template, notebook 10)
-export { ask, type AskOptions, type Answer } from "./ask/ask.js";
+export { ask, type AskOptions } from "./ask/ask.js";
 // stats (issue 4): intervals and tests on counts
 export { wilson, chiSquareTest, fisherExact, cramersV } from "./stats/index.js";
 export type { WilsonInterval, ChiSquareResult } from "./stats/index.js";
@@ -316,6 +316,39 @@ export {
 export { receiptOf } from "./published/receipt.js";
 export { rankingProvenance, rankingProvenanceTable, type RankingProvenance } from "./published/provenance.js";
 export type { Wording } from "./published/figures.js";
+// ask (issues 16 and 12): every kind of question from ask(), typed answers, column-proportion letters
+export {
+  isOptionsAnswer,
+  isOptionAnswer,
+  isCrosstabAnswer,
+  isPairsAnswer,
+  isStrataAnswer,
+  isNumericAnswer,
+} from "./ask/answer.js";
+export type {
+  Answer,
+  AnswerCommon,
+  FrequenciesAnswer,
+  CrosstabAnswer,
+  MultiResponseAnswer,
+  OptionsAnswer,
+  OptionAnswer,
+  PairsAnswer,
+  StrataAnswer,
+  StrataTest,
+  NumericAnswer,
+  OptionRow,
+  OptionFamily,
+  OptionTestsTable,
+  PairsTable,
+  StrataTable,
+  NumericTable,
+} from "./ask/answer.js";
+export { ResultTable } from "./ask/result-table.js";
+export { formatPooledTest } from "./ask/ask-strata.js";
+export { formatNumericTest } from "./ask/ask-numeric.js";
+export type { CompareOption, CrosstabComparisons } from "./tabulate/crosstab-compare.js";
+
 
 // notebooks 00-05 rewrite (wave 2, nba): paired option comparison, outcome by each option, test families as
 // tables, respondents per local authority for hex maps

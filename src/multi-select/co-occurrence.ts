@@ -1,6 +1,6 @@
 import type { ColumnTable } from "arquero";
 import type { Display } from "../tabulate/display.js";
-import { thresholdOf } from "../tabulate/suppress.js";
+import { HIDDEN_MARK, thresholdOf } from "../tabulate/suppress.js";
 import { readMulti } from "./read.js";
 
 /** Options of {@link coOccurrence}. */
@@ -115,17 +115,17 @@ export function coOccurrenceDisplay(r: CoOccurrenceResult, caption?: string): Di
   const get = (a: string, b: string) => lookup.get(`${a}\u0000${b}`) ?? lookup.get(`${b}\u0000${a}`)!;
   const cell = (a: string, b: string) => {
     const p = get(a, b);
-    if (p.status === "suppressed") return `<${r.threshold}`;
+    if (p.status === "suppressed") return HIDDEN_MARK;
     if (p.shareStatus === "suppressed" || p.share === null) return String(p.count);
     return `${p.count} (${p.share.toFixed(1)}%)`;
   };
   const notes = [
     "Cells: respondents who ticked both options (percentage of respondents who answered); the diagonal is each option on its own.",
-    `Base: ${r.respondentsStatus === "shown" ? r.respondents : `<${r.threshold}`} respondents who answered; ${r.missing} did not answer.`,
+    `Base: ${r.respondentsStatus === "shown" ? r.respondents : HIDDEN_MARK} respondents who answered; ${r.missing} did not answer.`,
   ];
   if (r.threshold > 0)
     notes.push(
-      `Disclosure control: counts of 1-${r.threshold - 1} are shown as "<${r.threshold}"; a percentage is not shown when its count or the number of other respondents is below ${r.threshold}.`,
+      `Disclosure control: counts of 1-${r.threshold - 1} are shown as "${HIDDEN_MARK}"; a percentage is not shown when its count or the number of other respondents is below ${r.threshold}.`,
     );
   return {
     caption: caption ?? `${r.question}: options ticked together`,

@@ -3,6 +3,8 @@ import { kruskalWallis } from "../stats/kruskal-wallis.js";
 import { mannWhitney } from "../stats/mann-whitney.js";
 import { spearman } from "../stats/spearman.js";
 import type { Display } from "../tabulate/display.js";
+import { formatP } from "../tabulate/format.js";
+import { HIDDEN_MARK } from "../tabulate/suppress.js";
 import { numericSummary, type NumericSummary } from "./numeric-summary.js";
 import { readGroups } from "../multi-select/read.js";
 
@@ -99,7 +101,7 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
   const f = (v: number | null) => (v === null ? "–" : v.toFixed(1));
   const row = (g: NumericSummary["all"]) => {
     if (g.status !== "shown") {
-      const m = g.status === "primary" ? `<${s.threshold}` : "[c]";
+      const m = HIDDEN_MARK;
       return [g.group, m, "–", "–", "–", "–", "–"];
     }
     return [g.group, String(g.n), String(g.missing), f(g.mean), f(g.median), f(g.q1), f(g.q3)];
@@ -110,12 +112,12 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
   ];
   if (t.status === "shown")
     notes.push(
-      `${t.reason}: ${t.method === "spearman" ? "rho" : t.method === "mann-whitney" ? "U" : "H"} = ${t.statistic!.toFixed(3)}, p = ${t.p! < 0.001 ? "<0.001" : t.p!.toFixed(3)}.`,
+      `${t.reason}: ${t.method === "spearman" ? "rho" : t.method === "mann-whitney" ? "U" : "H"} = ${t.statistic!.toFixed(3)}, ${formatP(t.p!)}.`,
     );
   else notes.push(`Test: ${t.reason}.`);
   if (s.threshold > 0)
     notes.push(
-      `Disclosure control: groups of 1-${s.threshold - 1} respondents are not summarised ("<${s.threshold}"); "[c]" marks a group hidden so that the other could not be recovered by subtraction.`,
+      `Disclosure control: groups of 1-${s.threshold - 1} respondents are not summarised ("${HIDDEN_MARK}"), nor a further group chosen so that none could be recovered by subtraction.`,
     );
   return {
     caption: caption ?? `${s.column}${s.by ? ` by ${s.by}` : ""}`,

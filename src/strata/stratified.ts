@@ -6,7 +6,8 @@ import {
   type MantelHaenszelResult,
 } from "../stats/mantel-haenszel.js";
 import type { Display } from "../tabulate/display.js";
-import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
+import { formatP } from "../tabulate/format.js";
+import { hiddenMark, suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
 /** Options of {@link stratified}. */
 export interface StratifiedOptions {
@@ -175,7 +176,7 @@ function suppressTable(cells: number[][], threshold: number): { cells: CellStatu
  * toCsv(stratifiedDisplay(stratified(lw, "trained", "knows_guideline", "ap_area")));
  */
 export function stratifiedDisplay(r: StratifiedResult, caption?: string): Display {
-  const mark = (s: CellStatus) => (s === "primary" ? `<${r.threshold}` : s === "secondary" ? "[c]" : null);
+  const mark = hiddenMark;
   const body = r.tables.flatMap((t) =>
     r.rowLevels.map((level, i) => [
       `${t.stratum} · ${level}`,
@@ -188,16 +189,15 @@ export function stratifiedDisplay(r: StratifiedResult, caption?: string): Displa
   ];
   const p = r.pooled;
   if (p) {
-    const fmt = (x: number) => (x < 0.001 ? "<0.001" : x.toFixed(3));
     const or =
       p.form === "2x2xK"
         ? `; common odds ratio ${p.oddsRatio.toFixed(2)} (${Math.round(p.level * 100)}% CI ${p.lower.toFixed(2)}–${p.upper.toFixed(2)})`
         : "";
-    notes.push(`${r.reason}: X² = ${p.statistic.toFixed(2)}, df = ${p.df}, p = ${fmt(p.p)}${or}.`);
+    notes.push(`${r.reason}: X² = ${p.statistic.toFixed(2)}, df = ${p.df}, ${formatP(p.p)}${or}.`);
   } else notes.push(`${r.reason}.`);
   if (r.threshold > 0)
     notes.push(
-      `Disclosure control: counts of 1-${r.threshold - 1} are shown as "<${r.threshold}", "[c]" marks counts hidden so that they cannot be recovered by subtraction; hidden strata enter the pooled test only combined, and only when the combined table has no small count.`,
+      `Disclosure control: counts of 1-${r.threshold - 1}, and further counts chosen so that none can be recovered by subtraction, are shown as "[c]"; hidden strata enter the pooled test only combined, and only when the combined table has no small count.`,
     );
   return {
     caption: caption ?? `${r.row} by ${r.col} within ${r.strata}`,

@@ -1,4 +1,5 @@
 import { associationTest, effectiveN, wilsonPercent } from "./association.js";
+import { compareCrosstabColumns } from "./crosstab-compare.js";
 import type { CellSums } from "./count.js";
 import type { CrosstabInit, CrosstabOptions } from "./crosstab.js";
 import { suppressCrosstab } from "./crosstab-suppress.js";
@@ -84,6 +85,11 @@ export function buildCrosstab(
     percent,
     threshold,
   );
+  const comparisons = compareCrosstabColumns(
+    fn,
+    { rowLevels, colLevels, counts, squares, percent, suppression },
+    { compare: options.compare, adjust: options.adjust },
+  );
   const baseOf = (i: number, j: number) =>
     percent === "row" ? rowBases[i]! : percent === "column" ? colBases[j]! : base;
   return {
@@ -112,6 +118,7 @@ export function buildCrosstab(
     missing,
     missingAs,
     margins: options.margins ?? true,
+    comparisons,
   };
 }
 

@@ -2,6 +2,7 @@ import { UsageError } from "../errors/usage-error.js";
 import type { TestOption } from "./association.js";
 import { count2 } from "./count.js";
 import { buildCrosstab } from "./crosstab-build.js";
+import type { CompareOption, CrosstabComparisons } from "./crosstab-compare.js";
 import type { CrosstabSuppression } from "./crosstab-suppress.js";
 import type { Display } from "./display.js";
 import { encodeColumn } from "./encode.js";
@@ -23,6 +24,10 @@ export interface CrosstabOptions extends CommonOptions {
   test?: TestOption;
   /** Missing answers: "report" (default) counts them beside the table; "level" adds a "Missing" level. */
   missing?: MissingOption;
+  /** Mark which columns' percentages differ ("columns": letters as SPSS Custom Tables; needs percent "column"). */
+  compare?: CompareOption;
+  /** Multiple-comparison adjustment across each row's pairs of columns (default "holm"). */
+  adjust?: "holm" | "bonferroni";
 }
 
 /** Respondents left out because an answer was missing (unweighted counts). */
@@ -48,6 +53,7 @@ export interface CrosstabInit extends TabulationShape {
   readonly missingAs: MissingOption;
   readonly margins: boolean;
   readonly suppression: CrosstabSuppression;
+  readonly comparisons: CrosstabComparisons | null;
 }
 
 /**
@@ -70,6 +76,8 @@ export class CrosstabResult extends Tabulation {
   readonly missingAs: MissingOption;
   readonly margins: boolean;
   declare readonly suppression: CrosstabSuppression;
+  /** Column-proportion comparisons (`compare: "columns"`), or null. */
+  readonly comparisons: CrosstabComparisons | null;
 
   constructor(init: CrosstabInit) {
     super(init);
@@ -82,6 +90,7 @@ export class CrosstabResult extends Tabulation {
     this.missing = init.missing;
     this.missingAs = init.missingAs;
     this.margins = init.margins;
+    this.comparisons = init.comparisons;
   }
 
   display(): Display {
@@ -101,6 +110,7 @@ export class CrosstabResult extends Tabulation {
  * const t = crosstab(lw, "knows_guideline", { by: "trained" });
  * t.cell("Yes", "Yes").percent; // share of trained Link Workers who knew the guideline
  * formatTest(t.test);           // "Fisher's exact test: p = ..., Cramér's V = ... (...)."
+ * crosstab(lw, "knows_guideline", { by: "ap_area", compare: "columns" }).toString(); // letters mark differing areas
  */
 export function crosstab(table: TableInput, row: string, options: CrosstabOptions): CrosstabResult;
 /**

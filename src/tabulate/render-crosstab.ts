@@ -1,3 +1,4 @@
+import type { CrosstabComparisons } from "./crosstab-compare.js";
 import type { CrosstabResult } from "./crosstab.js";
 import type { Display } from "./display.js";
 import { formatCount, formatPercent, formatPercentInterval, formatTest } from "./format.js";
@@ -18,10 +19,13 @@ export function displayCrosstab(t: CrosstabResult): Display {
     const ci = t.intervals
       ? `, ${formatPercentInterval(t.intervals.lower[i]![j]!, t.intervals.upper[i]![j]!)}`
       : "";
-    return `${n} (${formatPercent(p)}${ci})`;
+    const letters = t.comparisons?.marks[i]?.[j] ? ` ${t.comparisons.marks[i]![j]}` : "";
+    return `${n} (${formatPercent(p)}${ci})${letters}`;
   };
   const total = (value: number, st: CellStatus) => hidden(st) ?? formatCount(value);
-  const head = [`${t.variable} \\ ${t.by}`, ...t.colLevels, ...(t.margins ? ["Total"] : [])];
+  // With column comparisons each column heading carries its letter, as SPSS Custom Tables prints it.
+  const keyed = t.colLevels.map((l, j) => (t.comparisons ? `${l} (${t.comparisons.keys[j]})` : l));
+  const head = [`${t.variable} \\ ${t.by}`, ...keyed, ...(t.margins ? ["Total"] : [])];
   const body = t.rowLevels.map((label, i) => [
     label,
     ...t.colLevels.map((_, j) => cell(i, j)),
@@ -48,7 +52,17 @@ function crosstabNotes(t: CrosstabResult): string[] {
   const rule = suppressionNote(t.suppression.threshold, t.suppression.any, !!t.weight);
   if (t.test && t.suppression.any) notes.push("Test not shown: it could reveal suppressed cells.");
   else if (t.test) notes.push(formatTest(t.test, { weighted: !!t.weight }));
+  if (t.comparisons) notes.push(comparisonNote(t.comparisons, t.suppression.any));
   if (rule) notes.push(rule);
   notes.push(...t.notes);
   return notes;
+}
+
+/** The footnote of column-proportion letters: the test, the adjustment and what was left out. */
+function comparisonNote(c: CrosstabComparisons, anyHidden: boolean): string {
+  const parts = [c.note];
+  if (c.weighted)
+    parts.push("Weighted shares are compared on Kish effective column bases (an approximation).");
+  if (anyHidden) parts.push("Cells hidden by disclosure control are not compared and carry no letter.");
+  return parts.join(" ");
 }

@@ -26,13 +26,15 @@ describe("ask(survey, question, options) on the bundled synthetic data", () => {
       "3 miles or more",
     ]);
   });
-  it("a multi-select by a breakdown for one area: multiple response, no single test (the reason says why)", () => {
+  it("a multi-select by a breakdown for one area: one test per option, Holm-adjusted as one family", () => {
     const a = ask("provider", "challenges", { by: "scale", area: "Cumbria" });
     expect(a.area).toBe("Active Cumbria");
     expect(new Set(a.data.array("ap_area") as unknown as string[])).toEqual(new Set(["Active Cumbria"]));
-    expect(a.table.kind).toBe("multiResponse");
-    expect(a.test).toMatchObject({ method: null });
+    expect(a.kind).toBe("options");
+    expect(a.table.kind).toBe("optionTests");
+    expect(a.testLine).toMatch(/per-option tests of challenges by scale, Holm-adjusted as one family/);
     expect(a.figure.summary.base).toContain("by scale");
+    expect(a.figure.summary.title).toMatch(/by scale/);
   });
   it("a likert grid item by area works like any single-choice column", () => {
     const a = ask("link-worker", "provision_rating__support", { by: "ap_area" });
@@ -72,10 +74,7 @@ describe("ask defences name the column", () => {
       /^ask: no column "nope" in the provider survey; valid: .*"scale"/,
     );
   });
-  it("numeric, free text, multi-select breakdown and the same column twice", () => {
-    expect(() => ask("link-worker", "weekly_minutes")).toThrow(
-      'ask: "weekly_minutes" is numeric; break it into bands',
-    );
+  it("free text, multi-select breakdown and the same column twice", () => {
     expect(() => ask("link-worker", "home_suggestions")).toThrow('ask: "home_suggestions" is free text');
     expect(() => ask("link-worker", "trained", { by: "referral_sources" })).toThrow(
       'ask: breakdown "referral_sources" must be a categorical column',

@@ -41,7 +41,7 @@ describe.skipIf(!hasJupyter)("notebook 10 with a changed parameters cell", () =>
       .join("\n");
     expect(text).toContain("Which challenges have you observed amongst your participants");
     expect(text).toContain("Active Cumbria");
-    expect(text).toContain("No test: multi-select question");
+    expect(text).toContain("per-option tests of challenges by scale, Holm-adjusted as one family");
     expect(text).toContain("with 5 or more respondents");
   }, 300_000);
 });

@@ -140,7 +140,7 @@ describe("coOccurrence(table, question)", () => {
     });
     const d = coOccurrenceDisplay(r);
     const parks = d.body.find((row) => row[0] === "Parks")!;
-    expect(parks[1]).toBe("<5");
+    expect(parks[1]).toBe("[c]");
     expect(d.body.find((row) => row[0] === "Walking")![4]).toBe("28");
   });
   it("hides everything when fewer than 5 answered", () => {

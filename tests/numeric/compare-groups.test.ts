@@ -46,7 +46,7 @@ describe("compareGroups(table, column, by)", () => {
     );
     expect(r.test.status).toBe("hidden");
     const d = compareGroupsDisplay(r);
-    expect(d.body[1]).toEqual(["b", "<5", "–", "–", "–", "–", "–"]);
+    expect(d.body[1]).toEqual(["b", "[c]", "–", "–", "–", "–", "–"]);
     expect(d.notes.join(" ")).toContain("not shown: a group is suppressed");
   });
   it("ordinal breakdown: Spearman against the level order", () => {

@@ -139,7 +139,7 @@ describe("stratifiedDisplay(result)", () => {
     const d = stratifiedDisplay(s);
     expect(d.body[0]).toEqual(["A · Yes", "12", "30", "42"]);
     const dYes = d.body.find((r) => r[0] === "D · Yes")!;
-    expect(dYes[1]).toBe("<5");
+    expect(dYes[1]).toBe("[c]");
     expect(dYes[3]).toBe("–");
     expect(d.notes.join(" ")).toContain("left out: D");
     expect(d.notes.join(" ")).toContain("common odds ratio");
