@@ -364,3 +364,20 @@ export type { CompareOption, CrosstabComparisons } from "./tabulate/crosstab-com
 export { LEDGER_MISSING } from "./disclosure/ledger.js";
 export { derivedFlagSources, type FlagSource } from "./clean/derive.js";
 export { populationOf, projectLedger, publishTable, type TableOutput } from "./tabulate/publish.js";
+
+
+// notebooks 00-05 rewrite (wave 2, nba): paired option comparison, outcome by each option, test families as
+// tables, respondents per local authority for hex maps
+export {
+  compareOptions,
+  type CompareOptionsOptions,
+  type PairedOptions,
+} from "./multi-select/compare-options.js";
+export {
+  outcomeByOption,
+  type OutcomeByOption,
+  type OutcomeByOptionOptions,
+  type OptionSplit,
+} from "./multi-select/outcome-by-option.js";
+export { familyRow, familyTable, type FamilyRow } from "./kit/family-table.js";
+export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by-area.js";
