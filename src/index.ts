@@ -365,7 +365,6 @@ export { LEDGER_MISSING } from "./disclosure/ledger.js";
 export { derivedFlagSources, type FlagSource } from "./clean/derive.js";
 export { populationOf, projectLedger, publishTable, type TableOutput } from "./tabulate/publish.js";
 
-
 // notebooks 00-05 rewrite (wave 2, nba): paired option comparison, outcome by each option, test families as
 // tables, respondents per local authority for hex maps
 export {
