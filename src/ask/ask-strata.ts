@@ -26,7 +26,8 @@ export function formatPooledTest(r: StratifiedResult): string {
       : "";
   if (r.tables.some((s) => s.hidden)) {
     // A test beside tables that hide cells keeps its verdict only (src/disclosure/README.md).
-    const verdict = t.p < 0.05 ? "an association (p < 0.05)" : "no evidence of an association (p >= 0.05)";
+    const verdict =
+      t.p < 0.05 ? "an association at the 5% level" : "no evidence of an association at the 5% level";
     return `${name}: ${verdict}; statistic and p-value hidden because stratum tables hide small cells.`;
   }
   const k = t.strataUsed.length;

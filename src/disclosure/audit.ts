@@ -102,8 +102,9 @@ export function auditNotebookWithExemptions(
       }
       for (const [mime, data] of reps) {
         const segments = outputSegments(mime, data);
-        const whole = segments.join("\n");
-        const marks = hiddenMarks(whole, threshold);
+        // A hidden missing count ("Missing (not tabulated): [c] ...") is not a cell a test is computed from.
+        const cells = segments.filter((seg) => !/^\s*Missing\b/.test(seg)).join("\n");
+        const marks = hiddenMarks(cells, threshold);
         if (marks.hidden) hiddenIn.push(mime);
         if (marks.twoKinds)
           findings.push(

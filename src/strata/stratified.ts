@@ -193,7 +193,8 @@ export function stratifiedDisplay(r: StratifiedResult, caption?: string): Displa
   if (p && r.tables.some((t) => t.hidden)) {
     // The rule every test beside a table with hidden cells follows (src/disclosure/README.md): the verdict
     // stays, the statistic and p-value go.
-    const verdict = p.p < 0.05 ? "an association (p < 0.05)" : "no evidence of an association (p >= 0.05)";
+    const verdict =
+      p.p < 0.05 ? "an association at the 5% level" : "no evidence of an association at the 5% level";
     notes.push(
       `${r.reason}: ${verdict}; statistic and p-value hidden because stratum tables hide small cells.`,
     );

@@ -77,7 +77,7 @@ export function formatTest(test: AssociationTest | NoTest | null, options: Forma
   if (!test) return "No test: none was asked for.";
   if (!hasTest(test)) return `No test: ${test.reason.replace(/^no test: /, "")}.`;
   if (options.hidden) {
-    const verdict = test.p < 0.05 ? "differs (p < 0.05)" : "no evidence of a difference (p >= 0.05)";
+    const verdict = test.p < 0.05 ? "differs at the 5% level" : "no evidence of a difference at the 5% level";
     return `${test.label}: ${verdict}; statistic and p-value hidden because the table hides small cells.`;
   }
   const on = options.weighted && test.method !== "rao-scott" ? " (on unweighted counts)" : "";

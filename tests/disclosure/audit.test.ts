@@ -150,6 +150,20 @@ describe("auditNotebook", () => {
     expect(auditNotebook(clean, "clean.ipynb")).toEqual([]);
   });
 
+  it('a footnote naming the mark (shown as "[c]") or a hidden missing count is no hidden cell; a "[c]" cell is', () => {
+    const footnotes = [
+      "knows     No   Yes",
+      "Yes       40   60",
+      "No        50   50",
+      "Missing (not tabulated): [c] respondents (knows: 0, trained: [c], both: 0).",
+      "Chi-square test (X² = 22.02, df = 1): p < 0.001, Cramér's V = 0.28.",
+      'Disclosure control: counts of 1-4, and shares whose complement is 1-4, are hidden and shown as "[c]" (none in this table).',
+    ];
+    expect(kinds(notebook([display({ "text/plain": footnotes.join("\n") })]))).toEqual([]);
+    const hiding = [...footnotes.slice(0, 2), "No        [c]  [c]", ...footnotes.slice(3)];
+    expect(kinds(notebook([display({ "text/plain": hiding.join("\n") })]))).toEqual(["test:0:p < 0.001"]);
+  });
+
   it("lists a table with disclosure control off as not audited instead of reading it", () => {
     const nb = notebook([
       display({ "text/plain": "Total: 3\nDisclosure control: off for this table (option suppress: false)." }),
