@@ -119,6 +119,7 @@ export function buildSite(options: BuildOptions): BuildResult {
       next: next ? { href: next.file, label: label(next) } : null,
       body: `<article class="notebook">\n${rendered.html}\n</article>`,
       source: `Rendered from ${p.notebook}. Code is folded: "Show code" opens it.`,
+      figures: rendered.figures > 0,
     });
     writeFileSync(path.join(outDir, p.file), html);
   });

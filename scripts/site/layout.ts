@@ -18,6 +18,8 @@ export interface PageOptions {
   body: string;
   /** A line for the footer: where the page came from. */
   source: string;
+  /** Whether the page draws figures; only those pages load the plotly bundle (several MB with the full one). */
+  figures?: boolean;
 }
 
 /**
@@ -51,8 +53,7 @@ export function page(o: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="assets/site.css">
-<script defer src="assets/plotly.min.js"></script>
-<script defer src="assets/site.js"></script>
+${o.figures ? '<script defer src="assets/plotly.min.js"></script>\n' : ""}<script defer src="assets/site.js"></script>
 </head>
 <body${o.isIndex ? ' class="index"' : ""}>
 <header class="masthead">

@@ -196,7 +196,22 @@ describe("buildSite(): the reading edition from the committed notebooks", () => 
         figures.length,
       );
     }
-    expect(site.bundle).toBe("basic");
+    // The basic bundle draws bars, scatters and pies; any other trace (notebook 10's box plot) needs the full one.
+    const types = new Set(
+      site.pages.flatMap((p) =>
+        readNotebook(path.join(root, p.notebook))
+          .cells.flatMap((c) => c.outputs ?? [])
+          .flatMap(
+            (o) =>
+              (o.data?.["application/vnd.plotly.v1+json"] as { data?: { type?: string }[] } | undefined)
+                ?.data ?? [],
+          )
+          .map((t) => t.type ?? "scatter"),
+      ),
+    );
+    expect(site.bundle).toBe(
+      [...types].every((t) => ["bar", "scatter", "pie"].includes(t)) ? "basic" : "full",
+    );
     expect(readdirSync(path.join(out, "assets")).sort()).toEqual([
       "plotly.min.js",
       "site.css",

@@ -143,7 +143,9 @@ describe("stratifiedDisplay(result)", () => {
     expect(dYes[3]).toBe("–");
     expect(d.notes.join(" ")).toContain("left out: D");
     // A stratum hides cells, so the pooled test keeps its verdict and hides its numbers (the rule for every test).
-    expect(d.notes.join(" ")).toContain("statistic and p-value hidden because stratum tables hide small cells");
+    expect(d.notes.join(" ")).toContain(
+      "statistic and p-value hidden because stratum tables hide small cells",
+    );
     expect(d.notes.join(" ")).not.toContain("common odds ratio");
   });
 });
