@@ -13,6 +13,7 @@ import {
 } from "../../src/ask/answer.js";
 import { withLevels } from "../../src/codebook/levels.js";
 import { toCsv, toXlsx } from "../../src/export/report-table.js";
+import { referralSample } from "../fixtures/referral-sample.js";
 import { coOccurrence } from "../../src/multi-select/co-occurrence.js";
 import { optionTests } from "../../src/multi-select/option-tests.js";
 import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
@@ -32,42 +33,13 @@ function holm(ps: number[]): number[] {
   return out;
 }
 
-// Invented respondents (not survey data), as tests/multi-select: 14 trained, 14 not.
-function referrals() {
-  const rows: { trained: string | null; refer: string[] | null }[] = [];
-  for (let i = 0; i < 14; i++)
-    rows.push({
-      trained: "Yes",
-      refer: [
-        "Walking",
-        ...(i < 9 ? ["Sports clubs"] : []),
-        ...(i < 6 ? ["Gyms"] : []),
-        ...(i < 2 ? ["Parks"] : []),
-      ],
-    });
-  for (let i = 0; i < 14; i++)
-    rows.push({
-      trained: "No",
-      refer: [
-        "Walking",
-        ...(i < 5 ? ["Sports clubs"] : []),
-        ...(i < 7 ? ["Gyms"] : []),
-        ...(i >= 4 ? ["Parks"] : []),
-      ],
-    });
-  rows.push({ trained: "Yes", refer: null }, { trained: null, refer: ["Gyms"] });
-  return withLevels(table({ trained: rows.map((r) => r.trained), refer: rows.map((r) => r.refer) }), {
-    trained: ["Yes", "No"],
-    refer: ["Sports clubs", "Gyms", "Parks", "Walking"],
-  });
-}
-const given = { table: referrals(), synthetic: false } as const;
+const given = { table: referralSample(), synthetic: false } as const;
 
 describe("ask: a multi-select by a breakdown gives one test per option, adjusted as one family", () => {
   const a = ask("link-worker", "refer", { by: "trained", ...given });
   it("p-values as optionTests (Sports clubs: R chisq.test p = 0.25683925795785661), Holm-adjusted together", () => {
     if (!isOptionsAnswer(a)) throw new Error(`expected options, got ${a.kind}`);
-    const raw = optionTests(referrals(), "refer", "trained", { suppress: false }).tests;
+    const raw = optionTests(referralSample(), "refer", "trained", { suppress: false }).tests;
     const sports = a.family.tests.find((r) => r.option === "Sports clubs")!;
     expect(sports.p!).toBeCloseTo(0.25683925795785661, 12);
     const tested = raw.filter((t) => t.p !== null);
@@ -109,7 +81,7 @@ describe("ask({ option }): one option as yes/no by the breakdown", () => {
     if (!isOptionAnswer(a)) throw new Error("expected option");
     expect(a.table.kind).toBe("crosstab");
     expect(a.test?.method).toBe("chisq");
-    const raw = optionTests(referrals(), "refer", "trained", { suppress: false }).tests.filter(
+    const raw = optionTests(referralSample(), "refer", "trained", { suppress: false }).tests.filter(
       (t) => t.p !== null,
     );
     const k = raw.findIndex((t) => t.option === "Sports clubs");
@@ -150,7 +122,7 @@ describe("ask({ pairs: true }): options ticked together", () => {
     if (!isPairsAnswer(a)) throw new Error("expected pairs");
     // Counted here from the rows: Walking and Sports clubs together = every Sports clubs tick (9 + 5).
     expect(a.table.result.counts[0]![3]).toBe(14);
-    expect(a.table.result).toEqual(coOccurrence(referrals(), "refer"));
+    expect(a.table.result).toEqual(coOccurrence(referralSample(), "refer"));
     expect(a.figure.summary.title).toMatch(/are ticked together most often/);
   });
   it("a small pair is '[c]' in the table, the chart and both exports", () => {

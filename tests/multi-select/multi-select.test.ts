@@ -1,6 +1,6 @@
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
-import { withLevels } from "../../src/codebook/levels.js";
+import { referralSample } from "../fixtures/referral-sample.js";
 import { chiSquareTest } from "../../src/stats/chi-square-test.js";
 import {
   coOccurrence,
@@ -9,38 +9,8 @@ import {
   optionTestsDisplay,
 } from "../../src/multi-select/index.js";
 
-// Invented respondents (not survey data): 14 trained, 14 not; one unanswered, one without a group.
-function sample() {
-  const rows: { trained: string | null; refer: string[] | null }[] = [];
-  for (let i = 0; i < 14; i++)
-    rows.push({
-      trained: "Yes",
-      refer: [
-        "Walking",
-        ...(i < 9 ? ["Sports clubs"] : []),
-        ...(i < 6 ? ["Gyms"] : []),
-        ...(i < 2 ? ["Parks"] : []),
-      ],
-    });
-  for (let i = 0; i < 14; i++)
-    rows.push({
-      trained: "No",
-      refer: [
-        "Walking",
-        ...(i < 5 ? ["Sports clubs"] : []),
-        ...(i < 7 ? ["Gyms"] : []),
-        ...(i >= 4 ? ["Parks"] : []),
-      ],
-    });
-  rows.push({ trained: "Yes", refer: null }, { trained: null, refer: ["Gyms"] });
-  return withLevels(table({ trained: rows.map((r) => r.trained), refer: rows.map((r) => r.refer) }), {
-    trained: ["Yes", "No"],
-    refer: ["Sports clubs", "Gyms", "Parks", "Walking"],
-  });
-}
-
 describe("optionTests(table, question, by)", () => {
-  const r = optionTests(sample(), "refer", "trained");
+  const r = optionTests(referralSample(), "refer", "trained");
   const get = (o: string) => r.tests.find((t) => t.option === o)!;
   it("counts each option ticked / not ticked per group among those who answered", () => {
     expect(r.groups).toEqual(["Yes", "No"]);
@@ -115,17 +85,17 @@ describe("optionTests(table, question, by)", () => {
     expect(d.notes.join(" ")).toContain("p-values are unadjusted");
   });
   it("errors name the column and value", () => {
-    expect(() => optionTests(sample(), "trained", "refer")).toThrow(
+    expect(() => optionTests(referralSample(), "trained", "refer")).toThrow(
       'optionTests: column "trained" is not a multi-select column: row 0 holds "Yes"',
     );
-    expect(() => optionTests(sample(), "refer", "nope")).toThrow(
+    expect(() => optionTests(referralSample(), "refer", "nope")).toThrow(
       'optionTests: no column "nope" in the table',
     );
   });
 });
 
 describe("coOccurrence(table, question)", () => {
-  const r = coOccurrence(sample(), "refer");
+  const r = coOccurrence(referralSample(), "refer");
   const pair = (a: string, b: string) =>
     r.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a))!;
   it("counts respondents ticking both options, with shares of those who answered", () => {
@@ -156,7 +126,7 @@ describe("coOccurrence(table, question)", () => {
     expect(d.body.find((row) => row[0] === "Walking")![4]).toBe("28");
   });
   it("hides everything when fewer than 5 answered", () => {
-    const small = coOccurrence(sample().slice(0, 3), "refer");
+    const small = coOccurrence(referralSample().slice(0, 3), "refer");
     expect(small.pairs.every((p) => p.count === 0 || p.status === "suppressed")).toBe(true);
     expect(small.respondentsStatus).toBe("suppressed");
   });
