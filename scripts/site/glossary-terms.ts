@@ -38,7 +38,7 @@ const FORMS: Record<string, { source: string; anyCase?: boolean }> = {
   // "Wilson 95% interval" and "95% Wilson intervals" are both uses.
   "Wilson interval": { source: String.raw`Wilson(?:\s+(?:95%\s+)?intervals?)?` },
   "Cramér's V": { source: String.raw`Cram[ée]r(?:'|’)?s?\s+V` },
-  suppression: { source: String.raw`suppress(?:ion|ed|es)?`, anyCase: true },
+  suppression: { source: String.raw`suppress(?:ion|ed|es)?|disclosure\s+control`, anyCase: true },
   "Rao-Scott correction": { source: String.raw`Rao-Scott(?:\s+(?:correction|test))?` },
   "Holm correction": { source: String.raw`Holm(?:\s+correction)?` },
   "p-value": { source: String.raw`p-values?`, anyCase: true },
@@ -59,6 +59,16 @@ const FORMS: Record<string, { source: string; anyCase?: boolean }> = {
     source: String.raw`multiple[\s-]+response|tick[\s-]+all[\s-]+that[\s-]+apply|multi-select`,
     anyCase: true,
   },
+  // Not IMD's "rank base" (the areas an edition ranks), which is another base.
+  base: { source: String.raw`(?<!rank\s)bases?`, anyCase: true },
+  "paired comparison": {
+    source: String.raw`paired\s+comparisons?|McNemar(?:'s)?(?:\s+(?:exact\s+)?test)?|Newcombe(?:'s)?(?:\s+interval)?`,
+  },
+  "cross-sectional survey": { source: String.raw`cross-sectional(?:\s+surveys?)?`, anyCase: true },
+  "Likert scale": { source: String.raw`Likert(?:\s+scales?)?` },
+  "Spearman correlation": { source: String.raw`Spearman(?:'s)?(?:\s+(?:correlations?|rho))?` },
+  "Cochran-Mantel-Haenszel test": { source: String.raw`Cochran-Mantel-Haenszel(?:\s+test)?` },
+  "rank test": { source: String.raw`rank\s+tests?|Mann-Whitney(?:\s+test)?|Kruskal-Wallis(?:\s+test)?` },
 };
 
 /**
