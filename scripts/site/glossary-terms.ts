@@ -68,6 +68,7 @@ const FORMS: Record<string, { source: string; anyCase?: boolean }> = {
   "Likert scale": { source: String.raw`Likert(?:\s+scales?)?` },
   "Spearman correlation": { source: String.raw`Spearman(?:'s)?(?:\s+(?:correlations?|rho))?` },
   "Cochran-Mantel-Haenszel test": { source: String.raw`Cochran-Mantel-Haenszel(?:\s+test)?` },
+  "hex map": { source: String.raw`hex[\s-]?maps?|hex\s+layout`, anyCase: true },
   "rank test": { source: String.raw`rank\s+tests?|Mann-Whitney(?:\s+test)?|Kruskal-Wallis(?:\s+test)?` },
 };
 
