@@ -12,7 +12,7 @@ import path from "node:path";
 import { FONT, GRID, MUTED, PALETTE, TEXT } from "../../src/figures/theme.js";
 import type { DataLabel } from "./data-label.js";
 import { dataLabel } from "./data-label.js";
-import { glossaryHtml, readGlossary } from "./glossary.js";
+import { glossaryHtml, glossaryIds, readGlossary } from "./glossary.js";
 import { page } from "./layout.js";
 import { renderInline, renderMarkdown } from "./markdown.js";
 import type { Notebook } from "./notebook-json.js";
@@ -87,6 +87,9 @@ export function buildSite(options: BuildOptions): BuildResult {
   }));
   const index = readIndexSource(root);
   const pageNames = new Set(files);
+  const glossaryFile = path.join(root, "docs", "glossary.md");
+  const glossaryEntries = readGlossary(glossaryFile);
+  const glossary = glossaryIds(glossaryEntries);
   const traceTypes = new Set<string>();
   const warnings: string[] = [];
   const label = (p: SitePage) => `${p.summary.number} ${shortTitle(p.summary.title)}`.trim();
@@ -97,6 +100,7 @@ export function buildSite(options: BuildOptions): BuildResult {
       sourceDir: notebooksDir,
       pageDir: outDir,
       pages: pageNames,
+      glossary,
       stem: p.file.replace(/\.html$/, ""),
       writeImage: (name, bytes) => {
         writeFileSync(path.join(outDir, "img", name), bytes);
@@ -124,8 +128,7 @@ export function buildSite(options: BuildOptions): BuildResult {
     writeFileSync(path.join(outDir, p.file), html);
   });
 
-  const glossaryFile = path.join(root, "docs", "glossary.md");
-  const ctx = { sourceDir: path.join(root, "site"), pageDir: outDir, pages: pageNames };
+  const ctx = { sourceDir: path.join(root, "site"), pageDir: outDir, pages: pageNames, glossary };
   const sections =
     `<ol class="sections">\n` +
     pages
@@ -146,11 +149,11 @@ export function buildSite(options: BuildOptions): BuildResult {
       })
       .join("\n") +
     `\n</ol>`;
-  const glossary = glossaryHtml(readGlossary(glossaryFile), glossaryFile, ctx);
+  const glossaryList = glossaryHtml(glossaryEntries, glossaryFile, ctx);
   const distinct = [...new Map(labels.map((l) => [l.text, l])).values()];
   const body = renderMarkdown(index.markdown, ctx)
     .replace(/<!--\s*sections\s*-->/, sections)
-    .replace(/<!--\s*glossary\s*-->/, glossary);
+    .replace(/<!--\s*glossary\s*-->/, glossaryList);
   writeFileSync(
     path.join(outDir, "index.html"),
     page({

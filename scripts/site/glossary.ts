@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { githubAnchor } from "./glossary-terms.js";
 import type { LinkContext } from "./markdown.js";
 import { renderMarkdown, slug } from "./markdown.js";
 import { escapeHtml } from "./render-notebook.js";
@@ -30,6 +31,20 @@ export function readGlossary(file: string): GlossaryEntry[] {
   return entries;
 }
 
+/**
+ * For links from notebooks: each term's GitHub anchor (what `../docs/glossary.md#...` links use) to the id its
+ * entry has in the site's glossary.
+ * @example
+ * glossaryIds([{ term: "Cramér's V", definition: "..." }]).get("cramérs-v"); // "term-cramer-s-v"
+ */
+export function glossaryIds(entries: GlossaryEntry[]): Map<string, string> {
+  return new Map(entries.map((e) => [githubAnchor(e.term), termId(e.term)]));
+}
+
+function termId(term: string): string {
+  return `term-${slug(term)}`;
+}
+
 /** The glossary as a definition list; each term has the id `term-<slug>` for links. */
 export function glossaryHtml(
   entries: GlossaryEntry[],
@@ -38,7 +53,7 @@ export function glossaryHtml(
 ): string {
   const items = entries.map(
     (e) =>
-      `<dt id="term-${slug(e.term)}">${escapeHtml(e.term)}</dt>` +
+      `<dt id="${termId(e.term)}">${escapeHtml(e.term)}</dt>` +
       `<dd>${renderMarkdown(e.definition, { ...ctx, sourceDir: path.dirname(path.resolve(file)) })}</dd>`,
   );
   return `<dl class="glossary">\n${items.join("\n")}\n</dl>`;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import MarkdownIt from "markdown-it";
+import { glossaryAnchorOf } from "./glossary-terms.js";
 
 /** Where a rendered page sits and where relative links in its markdown were written from. */
 export interface LinkContext {
@@ -9,6 +10,11 @@ export interface LinkContext {
   pageDir: string;
   /** Notebook file names that have a page in the site: links to them go to the page. */
   pages: ReadonlySet<string>;
+  /**
+   * The site's glossary: links to docs/glossary.md#<GitHub anchor> go to `index.html#<id>`, the term's entry in
+   * the index page (the map takes GitHub's anchor of each term to the id the site gives it).
+   */
+  glossary?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -50,14 +56,17 @@ function markdownIt(ctx: LinkContext): MarkdownIt {
 }
 
 /**
- * A relative link as seen from the page: `x.ipynb` with a page becomes `x.html`; any other relative path is
- * re-based from the notebook's folder to the page's folder. Absolute URLs and anchors are left alone.
+ * A relative link as seen from the page: `x.ipynb` with a page becomes `x.html`; a glossary link goes to the
+ * term in the site's glossary (every page sits beside index.html); any other relative path is re-based from the
+ * notebook's folder to the page's folder. Absolute URLs and anchors are left alone.
  * @example
  * rewriteLink("../data/README.md", { sourceDir: "/r/notebooks", pageDir: "/r/build/site", pages: new Set() });
  * // "../../data/README.md"
  */
 export function rewriteLink(href: string, ctx: LinkContext): string {
   if (!href || /^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) return href;
+  const term = ctx.glossary ? glossaryAnchorOf(href) : undefined;
+  if (term !== undefined) return `index.html#${ctx.glossary?.get(term) ?? "glossary"}`;
   const [file = "", hash = ""] = href.split(/(?=#)/);
   const name = path.basename(file);
   if (name.endsWith(".ipynb") && ctx.pages.has(name) && path.dirname(file) === ".") {

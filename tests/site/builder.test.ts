@@ -137,6 +137,17 @@ describe("rewriteLink(href): links in a notebook still work from the site", () =
     expect(rewriteLink("https://example.org/x", ctx)).toBe("https://example.org/x");
     expect(rewriteLink("#top", ctx)).toBe("#top");
   });
+
+  it("sends a glossary link to the term in the site's glossary, whatever folder the notebooks ran in", () => {
+    const glossary = new Map([["cramérs-v", "term-cramer-s-v"]]);
+    const site = { ...ctx, glossary };
+    expect(rewriteLink("../docs/glossary.md#cram%C3%A9rs-v", site)).toBe("index.html#term-cramer-s-v");
+    expect(rewriteLink("../docs/glossary.md#cramérs-v", site)).toBe("index.html#term-cramer-s-v");
+    expect(rewriteLink("../docs/glossary.md#no-such-term", site)).toBe("index.html#glossary");
+    expect(rewriteLink("../docs/glossary.md", site)).toBe("index.html#glossary");
+    // Without a site glossary (a plain re-base), the file itself.
+    expect(rewriteLink("../docs/glossary.md#pcn", ctx)).toBe("../../docs/glossary.md#pcn");
+  });
 });
 
 describe("the glossary (docs/glossary.md)", () => {
@@ -218,6 +229,20 @@ describe("buildSite(): the reading edition from the committed notebooks", () => 
       "site.js",
       "theme.css",
     ]);
+  });
+
+  it("sends every glossary link in a page to a term that the index's glossary defines", () => {
+    const index = readFileSync(path.join(out, "index.html"), "utf8");
+    let links = 0;
+    for (const p of site.pages) {
+      const html = readFileSync(path.join(out, p.file), "utf8");
+      expect(html, p.file).not.toMatch(/href="[^"]*docs\/glossary\.md/);
+      for (const [, id] of html.matchAll(/href="index\.html#(term-[^"]+)"/g)) {
+        links++;
+        expect(index, `${p.file} links to #${id}`).toContain(`id="${id}"`);
+      }
+    }
+    expect(links).toBeGreaterThan(site.pages.length);
   });
 
   it("carries the figures' theme into the stylesheet", () => {
