@@ -380,3 +380,6 @@ export {
 } from "./multi-select/outcome-by-option.js";
 export { familyRow, familyTable, type FamilyRow } from "./kit/family-table.js";
 export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by-area.js";
+
+// toolbox round 2 (issue 16, helper "toolbox"): a Likert question by a breakdown from ask()
+export { isLikertAnswer, type LikertAnswer } from "./ask/answer.js";

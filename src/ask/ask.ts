@@ -10,6 +10,7 @@ import { formatP, formatTest, hasTest } from "../tabulate/format.js";
 import { crosstab } from "../tabulate/crosstab.js";
 import { frequencies } from "../tabulate/frequencies.js";
 import type { Answer, CrosstabAnswer, FrequenciesAnswer } from "./answer.js";
+import { askLikert } from "./ask-likert.js";
 import { askMulti, askOption, askOptions, askPairs } from "./ask-multi.js";
 import { askNumeric, isNumericColumn } from "./ask-numeric.js";
 import { askStrata } from "./ask-strata.js";
@@ -49,6 +50,8 @@ export interface AskOptions {
  * column, a chart titled by its finding (never citing a test the table hides), and the test in one line.
  * - single choice: frequencies, or a cross-tab with chi-square / Fisher (Rao-Scott when weighted);
  *   `compare: "columns"` adds column-proportion letters;
+ * - a Likert question by a breakdown: one diverging row per group (`likertSummary` with `by`; a hidden cell is
+ *   marked, the rest of its row kept) and the cross-tab's test;
  * - tick-all-that-apply: a multiple-response table; with `by`, one test per option adjusted as one family
  *   (Holm); `option` for one option as yes/no; `pairs: true` for options ticked together;
  * - `strata`: the breakdown within each stratum and the Cochran-Mantel-Haenszel test;
@@ -63,6 +66,7 @@ export interface AskOptions {
  * showTable(a.table); await show(a.figure); console.log(a.testLine);
  * ask("link-worker", "refer_to", { by: "trained", option: "Sports clubs" }).testLine;
  * ask("link-worker", "weekly_minutes", { by: "ap_area" }).table.toString();
+ * ask("link-worker", "confidence_taking_part", { by: "ap_area" }).figure; // a diverging row per area
  */
 export function ask(survey: SurveyId, question: string, options: AskOptions = {}): Answer {
   const loaded = options.table
@@ -135,6 +139,8 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
     if (options.option !== undefined) return { ...common, ...askOption(p, options.option, adjust) };
     return by ? { ...common, ...askOptions(p, by, adjust) } : { ...common, ...askMulti(p) };
   }
+  const likert = codebook(survey).questions.find((q) => q.id === question)?.type === "likert";
+  if (likert && by && options.compare === undefined) return { ...common, ...askLikert(p, by) };
   if (options.compare !== undefined && adjust === "BH")
     throw badOption("ask", "adjust", adjust, ["holm", "bonferroni"]);
   return { ...common, ...askCategorical(p, options.compare, adjust === "BH" ? "holm" : adjust) };
