@@ -57,8 +57,9 @@ export interface AskOptions {
  * - `strata`: the breakdown within each stratum and the Cochran-Mantel-Haenszel test;
  * - numeric: summaries by group (small groups suppressed), a box chart and Mann-Whitney / Kruskal-Wallis /
  *   Spearman;
- * - `weight`: a weight column of `table` (from `rake`/`postStratify`) for frequencies, cross-tabs and
- *   multi-selects.
+ * - `weight`: a weight column of `table` (from `rake`/`postStratify`) for frequencies, cross-tabs,
+ *   multi-selects, Likert questions and numeric questions (weighted means and quartiles, the design-based
+ *   Kruskal-Wallis test as R's svyranktest).
  * Narrow the answer on `kind` (or `isOptionsAnswer`, ...) to use its typed `table`; every `table` shows with
  * `showTable` and exports with `toCsv` / `toXlsx`.
  * @example
@@ -132,7 +133,10 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
     const ordinal =
       options.ordinal ??
       (by !== null && codebook(survey).questions.find((q) => q.id === by)?.type === "likert");
-    return { ...common, ...askNumeric(p, { ordinal, unit: unitOf(survey, question) }) };
+    return {
+      ...common,
+      ...askNumeric(p, { ordinal, ordinalAsked: options.ordinal === true, unit: unitOf(survey, question) }),
+    };
   }
   if (kind === "multi") {
     if (options.pairs) return { ...common, ...askPairs(p) };
