@@ -163,7 +163,7 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
 }
 
 /**
- * A numeric test's statistic with its name and df: "rho = 0.395", "U = 120.0", "H = 3.210, df = 4",
+ * A numeric test's statistic with its name and df: "rho = 0.395", "U = 120.000", "H = 3.210, df = 4",
  * "t = 1.53, df = 36", "F = 6.97, df = 4, 182".
  * @example
  * numericStatistic(compareGroups(lw, "weekly_minutes", "ap_area").test);
@@ -171,7 +171,7 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
 export function numericStatistic(t: NumericTest): string {
   const v = t.statistic!;
   if (t.method === "spearman") return `rho = ${v.toFixed(3)}`;
-  if (t.method === "mann-whitney") return `U = ${v.toFixed(1)}`;
+  if (t.method === "mann-whitney") return `U = ${v.toFixed(3)}`;
   if (t.method === "survey-rank")
     return t.ddf == null
       ? `t = ${v.toFixed(2)}, df = ${t.df}`
