@@ -380,3 +380,9 @@ export {
 } from "./multi-select/outcome-by-option.js";
 export { familyRow, familyTable, type FamilyRow } from "./kit/family-table.js";
 export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by-area.js";
+
+// toolbox round 2 (issue 16, helper "toolbox"): a Likert question by a breakdown from ask(); weighted numeric
+// questions (design-based rank test as R's svyranktest, weighted quartiles as svyquantile)
+export { isLikertAnswer, type LikertAnswer } from "./ask/answer.js";
+export { surveyRankTest, weightedQuantile, type SurveyRankTest } from "./stats/survey-rank-test.js";
+export { numericStatistic } from "./numeric/compare-groups.js";

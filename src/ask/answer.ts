@@ -7,6 +7,7 @@ import type { PooledTest, StratifiedResult } from "../strata/stratified.js";
 import type { AssociationTest, NoTest } from "../tabulate/association.js";
 import type { CrosstabResult } from "../tabulate/crosstab.js";
 import type { FrequenciesResult } from "../tabulate/frequencies.js";
+import type { LikertSummaryResult } from "../tabulate/likert-summary.js";
 import type { MultiResponseResult } from "../tabulate/multi-response.js";
 import { hiddenMark, type CellStatus } from "../tabulate/suppress.js";
 import type { ResultTable } from "./result-table.js";
@@ -111,6 +112,13 @@ export interface NumericAnswer extends AnswerCommon {
   readonly test: NumericTest | null;
 }
 
+/** A Likert question by a breakdown: one diverging row per group, and the cross-tab's test. */
+export interface LikertAnswer extends AnswerCommon {
+  readonly kind: "likert";
+  readonly table: LikertSummaryResult;
+  readonly test: AssociationTest | NoTest | null;
+}
+
 /** The answer to one question: `kind` says which; its `table` is typed accordingly (narrow on `kind`). */
 export type Answer =
   | FrequenciesAnswer
@@ -120,7 +128,8 @@ export type Answer =
   | OptionAnswer
   | PairsAnswer
   | StrataAnswer
-  | NumericAnswer;
+  | NumericAnswer
+  | LikertAnswer;
 
 /** The disclosure mark of a hidden count ("[c]") or null when shown. */
 export function marker(status: CellStatus, _threshold?: number): string | null {
@@ -157,4 +166,8 @@ export function isStrataAnswer(a: Answer): a is StrataAnswer {
 /** @see isOptionsAnswer @example if (isNumericAnswer(a)) a.table.result.summary.groups; */
 export function isNumericAnswer(a: Answer): a is NumericAnswer {
   return a.kind === "numeric";
+}
+/** @see isOptionsAnswer @example if (isLikertAnswer(a)) a.table.groups; */
+export function isLikertAnswer(a: Answer): a is LikertAnswer {
+  return a.kind === "likert";
 }

@@ -6,7 +6,6 @@ import type { Datum } from "../figures/types.js";
 import { coOccurrence, coOccurrenceDisplay } from "../multi-select/co-occurrence.js";
 import { readMulti } from "../multi-select/read.js";
 import { adjustFamily, type AdjustMethod } from "../stats/adjust-p.js";
-import { wilson } from "../stats/wilson.js";
 import { closestNames, UsageError } from "../errors/usage-error.js";
 import { crosstab, type CrosstabResult } from "../tabulate/crosstab.js";
 import type { Display } from "../tabulate/display.js";
@@ -267,24 +266,21 @@ export function askPairs(p: Parts, top = 10): Built<PairsAnswer> {
       "ask",
       `pairs: true takes no breakdown (got by "${p.by}"); ask per group with table`,
     );
-  if (p.weight)
-    throw new UsageError(
-      "ask",
-      `pairs: true counts respondents and takes no weight (got weight "${p.weight}"); weighted pairs are not implemented`,
-    );
-  const r = coOccurrence(p.t, p.question, { suppress: p.suppress });
-  const caption = `${p.text}: options ticked together (${p.where})`;
+  const r = coOccurrence(p.t, p.question, {
+    suppress: p.suppress,
+    ...(p.weight ? { weight: p.weight } : {}),
+  });
+  const caption = `${p.text}: options ticked together (${p.where}${weightedBy(p)})`;
   const d = coOccurrenceDisplay(r, caption);
   const table = new ResultTable("coOccurrence", r, { ...d, notes: [...d.notes, p.note] });
-  const pairs = r.pairs.filter((x) => x.a !== x.b && x.count > 0).slice(0, top);
+  const pairs = r.pairs.filter((x) => x.a !== x.b && x.n > 0).slice(0, top);
   const data: Datum[] = pairs.map((x) => {
     const hidden = x.shareStatus !== "shown" || r.respondentsStatus !== "shown";
-    const ci = hidden || x.share === null ? null : wilson(x.count, r.respondents);
     return {
       label: `${x.a} + ${x.b}`,
       value: hidden ? null : x.share,
-      lower: ci ? ci.lower * 100 : null,
-      upper: ci ? ci.upper * 100 : null,
+      lower: hidden ? null : x.lower,
+      upper: hidden ? null : x.upper,
       n: r.respondentsStatus === "shown" ? r.respondents : null,
       suppressed: hidden,
     };
@@ -294,7 +290,10 @@ export function askPairs(p: Parts, top = 10): Built<PairsAnswer> {
     title: best
       ? `"${best.label.replace(" + ", '" and "')}" are ticked together most often (${pct(best.value)})`
       : `${p.question}: no pair to show`,
-    base: r.respondentsStatus === "shown" ? `n = ${r.respondents} answering` : `n < ${r.threshold} answering`,
+    base:
+      r.respondentsStatus === "shown"
+        ? `n = ${r.respondents} answering${weightedBy(p)}`
+        : `n < ${r.threshold} answering`,
     axisTitle: "% of respondents ticking both",
     note: p.note,
   });

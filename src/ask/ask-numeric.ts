@@ -4,13 +4,14 @@ import { UsageError } from "../errors/usage-error.js";
 import {
   compareGroups,
   compareGroupsDisplay,
+  numericStatistic,
   type CompareGroupsResult,
   type NumericTest,
 } from "../numeric/compare-groups.js";
 import { numericSummary } from "../numeric/numeric-summary.js";
 import { formatP } from "../tabulate/format.js";
 import type { NumericAnswer } from "./answer.js";
-import type { Parts } from "./parts.js";
+import { weightedBy, type Parts } from "./parts.js";
 import { ResultTable } from "./result-table.js";
 
 /**
@@ -28,7 +29,9 @@ export function formatNumericTest(t: NumericTest | null): string {
       ? `rho = ${t.statistic!.toFixed(2)}`
       : t.method === "mann-whitney"
         ? `U = ${t.statistic!.toFixed(1)}`
-        : `H = ${t.statistic!.toFixed(2)}, df = ${t.df}`;
+        : t.method === "survey-rank"
+          ? numericStatistic(t)
+          : `H = ${t.statistic!.toFixed(2)}, df = ${t.df}`;
   return `${t.reason}: ${stat}, ${formatP(t.p!)}.`;
 }
 
@@ -41,17 +44,20 @@ export function isNumericColumn(t: ColumnTable, column: string): boolean {
 /** A numeric question, alone or by a group: summaries (small groups suppressed), a box chart, a rank test. */
 export function askNumeric(
   p: Parts,
-  options: { ordinal: boolean; unit: string | null },
+  options: { ordinal: boolean; ordinalAsked?: boolean; unit: string | null },
 ): Omit<NumericAnswer, "question" | "by" | "area" | "synthetic" | "data" | "weight"> {
-  if (p.weight)
+  if (p.weight && options.ordinal && options.ordinalAsked)
     throw new UsageError(
       "ask",
-      `"${p.question}" is numeric: weighted medians and quartiles are not implemented; drop weight "${p.weight}"`,
+      `"${p.question}" by "${p.by}" weighted: a weighted Spearman is not implemented; drop ordinal (design-based Kruskal-Wallis across the groups) or weight "${p.weight}"`,
     );
+  const w = p.weight ? { weight: p.weight } : {};
+  // Weighted: the groups are compared as categories (design-based Kruskal-Wallis), even on a Likert breakdown.
+  const ordinal = options.ordinal && !p.weight;
   const r: CompareGroupsResult = p.by
-    ? compareGroups(p.t, p.question, p.by, { suppress: p.suppress, ordinal: options.ordinal })
+    ? compareGroups(p.t, p.question, p.by, { ...w, suppress: p.suppress, ordinal })
     : {
-        summary: numericSummary(p.t, p.question, { suppress: p.suppress }),
+        summary: numericSummary(p.t, p.question, { ...w, suppress: p.suppress }),
         test: {
           method: null,
           statistic: null,
@@ -62,7 +68,7 @@ export function askNumeric(
         },
       };
   const s = r.summary;
-  const caption = `${p.text}${p.by ? `, by ${p.by}` : ""} (${p.where})`;
+  const caption = `${p.text}${p.by ? `, by ${p.by}` : ""} (${p.where}${weightedBy(p)})`;
   const d = compareGroupsDisplay(r, caption);
   const table = new ResultTable("numericSummary", r, { ...d, notes: [...d.notes, p.note] });
   const groups = (p.by ? s.groups : [s.all]).map((g) => ({
@@ -76,7 +82,13 @@ export function askNumeric(
   }));
   const t = r.test;
   const name =
-    t.method === "spearman" ? "Spearman" : t.method === "mann-whitney" ? "Mann-Whitney" : "Kruskal-Wallis";
+    t.method === "spearman"
+      ? "Spearman"
+      : t.method === "mann-whitney"
+        ? "Mann-Whitney"
+        : t.method === "survey-rank"
+          ? "design-based Kruskal-Wallis"
+          : "Kruskal-Wallis";
   const title = !p.by
     ? `${p.question}: median ${s.all.median === null ? "not shown" : s.all.median.toFixed(0)}`
     : t.status !== "shown"
@@ -86,7 +98,10 @@ export function askNumeric(
         : `${p.question} shows no detectable difference by ${p.by} (${name} ${formatP(t.p!)})`;
   const figure = numericBox(groups, {
     title,
-    base: s.all.status === "shown" ? { n: s.all.n, unit: "answering" } : `n < ${s.threshold} answering`,
+    base:
+      s.all.status === "shown"
+        ? { n: s.all.n, unit: `answering${weightedBy(p)}` }
+        : `n < ${s.threshold} answering`,
     axisTitle: options.unit ?? p.question,
     note: p.note,
   });

@@ -57,7 +57,7 @@ export function askStrata(p: Parts, strata: string): Built<StrataAnswer> {
   if (p.weight)
     throw new UsageError(
       "ask",
-      `strata: the Cochran-Mantel-Haenszel test works on unweighted counts; drop weight "${p.weight}", or ask with { by, weight } within each area (area option)`,
+      `strata: the Cochran-Mantel-Haenszel test works on unweighted counts and a weighted pooled test is not implemented; drop weight "${p.weight}", or ask with { by, weight } within each stratum (a Rao-Scott test each; adjust them together with adjustP), or pool in R: regTermTest(svyglm(y ~ ${strata} + ${p.by}, design, family = quasibinomial), ~${p.by})`,
     );
   if (strata === p.by || strata === p.question)
     throw new UsageError("ask", `strata "${strata}" is also the question or the breakdown`);

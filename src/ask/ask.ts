@@ -10,6 +10,7 @@ import { formatP, formatTest, hasTest } from "../tabulate/format.js";
 import { crosstab } from "../tabulate/crosstab.js";
 import { frequencies } from "../tabulate/frequencies.js";
 import type { Answer, CrosstabAnswer, FrequenciesAnswer } from "./answer.js";
+import { askLikert } from "./ask-likert.js";
 import { askMulti, askOption, askOptions, askPairs } from "./ask-multi.js";
 import { askNumeric, isNumericColumn } from "./ask-numeric.js";
 import { askStrata } from "./ask-strata.js";
@@ -49,13 +50,16 @@ export interface AskOptions {
  * column, a chart titled by its finding (never citing a test the table hides), and the test in one line.
  * - single choice: frequencies, or a cross-tab with chi-square / Fisher (Rao-Scott when weighted);
  *   `compare: "columns"` adds column-proportion letters;
+ * - a Likert question by a breakdown: one diverging row per group (`likertSummary` with `by`; a hidden cell is
+ *   marked, the rest of its row kept) and the cross-tab's test;
  * - tick-all-that-apply: a multiple-response table; with `by`, one test per option adjusted as one family
  *   (Holm); `option` for one option as yes/no; `pairs: true` for options ticked together;
  * - `strata`: the breakdown within each stratum and the Cochran-Mantel-Haenszel test;
  * - numeric: summaries by group (small groups suppressed), a box chart and Mann-Whitney / Kruskal-Wallis /
  *   Spearman;
- * - `weight`: a weight column of `table` (from `rake`/`postStratify`) for frequencies, cross-tabs and
- *   multi-selects.
+ * - `weight`: a weight column of `table` (from `rake`/`postStratify`) for frequencies, cross-tabs,
+ *   multi-selects, Likert questions and numeric questions (weighted means and quartiles, the design-based
+ *   Kruskal-Wallis test as R's svyranktest).
  * Narrow the answer on `kind` (or `isOptionsAnswer`, ...) to use its typed `table`; every `table` shows with
  * `showTable` and exports with `toCsv` / `toXlsx`.
  * @example
@@ -63,6 +67,7 @@ export interface AskOptions {
  * showTable(a.table); await show(a.figure); console.log(a.testLine);
  * ask("link-worker", "refer_to", { by: "trained", option: "Sports clubs" }).testLine;
  * ask("link-worker", "weekly_minutes", { by: "ap_area" }).table.toString();
+ * ask("link-worker", "confidence_taking_part", { by: "ap_area" }).figure; // a diverging row per area
  */
 export function ask(survey: SurveyId, question: string, options: AskOptions = {}): Answer {
   const loaded = options.table
@@ -128,13 +133,18 @@ export function ask(survey: SurveyId, question: string, options: AskOptions = {}
     const ordinal =
       options.ordinal ??
       (by !== null && codebook(survey).questions.find((q) => q.id === by)?.type === "likert");
-    return { ...common, ...askNumeric(p, { ordinal, unit: unitOf(survey, question) }) };
+    return {
+      ...common,
+      ...askNumeric(p, { ordinal, ordinalAsked: options.ordinal === true, unit: unitOf(survey, question) }),
+    };
   }
   if (kind === "multi") {
     if (options.pairs) return { ...common, ...askPairs(p) };
     if (options.option !== undefined) return { ...common, ...askOption(p, options.option, adjust) };
     return by ? { ...common, ...askOptions(p, by, adjust) } : { ...common, ...askMulti(p) };
   }
+  const likert = codebook(survey).questions.find((q) => q.id === question)?.type === "likert";
+  if (likert && by && options.compare === undefined) return { ...common, ...askLikert(p, by) };
   if (options.compare !== undefined && adjust === "BH")
     throw badOption("ask", "adjust", adjust, ["holm", "bonferroni"]);
   return { ...common, ...askCategorical(p, options.compare, adjust === "BH" ? "holm" : adjust) };

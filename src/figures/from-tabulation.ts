@@ -135,6 +135,8 @@ export function stackedFromCrosstab(result: Tabulation): StackedRow[] {
  * divergingLikert(l.colLevels, likertFromSummary(l), { title: "...", base: { n: 214, unit: "Link Workers" } });
  */
 export function likertFromSummary(result: LikertSummaryResult): LikertItem[] {
+  // The row's base, when shown, lets the chart keep a row's shown levels and draw its hidden ones as one
+  // marked "Suppressed" segment (their sum is the base minus the shown counts, public already).
   return result.rowLevels.map((label, i) => ({
     label,
     counts: result.colLevels.map((_, j) =>
@@ -142,5 +144,6 @@ export function likertFromSummary(result: LikertSummaryResult): LikertItem[] {
         ? null
         : (result.counts[i]?.[j] ?? 0),
     ),
+    total: result.suppression.rowBases[i] === "shown" ? (result.rowTotals[i] ?? null) : null,
   }));
 }

@@ -1,12 +1,18 @@
 import type { ColumnTable } from "arquero";
 import type { Display } from "../tabulate/display.js";
+import { shareFromSums } from "../stats/survey-share.js";
+import { wilson } from "../stats/wilson.js";
+import type { ColumnLike } from "../tabulate/source.js";
 import { HIDDEN_MARK, thresholdOf } from "../tabulate/suppress.js";
+import { weightsOf } from "../tabulate/weights.js";
 import { readMulti } from "./read.js";
 
 /** Options of {@link coOccurrence}. */
 export interface CoOccurrenceOptions {
   /** Disclosure threshold (default 5; 0 or false turns it off). */
   suppress?: number | false;
+  /** A weight column (from `rake` / `postStratify`): weighted counts and shares with design-based intervals. */
+  weight?: string;
 }
 
 /** How one number of a co-occurrence table may be shown. */
@@ -16,10 +22,18 @@ export type PairStatus = "shown" | "suppressed";
 export interface OptionPair {
   readonly a: string;
   readonly b: string;
-  /** Respondents who ticked both. */
+  /** Respondents who ticked both (weighted sum when weighted). */
   readonly count: number;
-  /** Percentage (0-100) of respondents who answered the question. */
+  /** Respondents who ticked both, unweighted (disclosure control decides on it). */
+  readonly n: number;
+  /** Percentage (0-100) of respondents who answered the question (weighted when weighted). */
   readonly share: number | null;
+  /**
+   * 95% interval of the share (0-100): Wilson unweighted; weighted, R's `svyciprop(method = "xlogit")` on the
+   * domain of respondents who answered (`surveyShare`). Null when there is no share.
+   */
+  readonly lower: number | null;
+  readonly upper: number | null;
   /** "suppressed" when the count is 1 to threshold-1. */
   readonly status: PairStatus;
   /** "suppressed" when the count or its complement (respondents - count) is 1 to threshold-1, or the count is. */
@@ -30,8 +44,12 @@ export interface OptionPair {
 export interface CoOccurrenceResult {
   readonly question: string;
   readonly options: string[];
-  /** Respondents who answered the question (the base of every share). */
+  /** Respondents who answered the question (the base of every share; unweighted). */
   readonly respondents: number;
+  /** Their weighted sum (equal to `respondents` unweighted). */
+  readonly weightedRespondents: number;
+  /** The weight column, or null. */
+  readonly weight: string | null;
   readonly respondentsStatus: PairStatus;
   /** Counts of respondents ticking both options, options x options (the diagonal: ticking the option). */
   readonly counts: number[][];
@@ -48,9 +66,15 @@ export interface CoOccurrenceResult {
  * is suppressed, and a share is hidden when its count or its complement (respondents who did not tick both)
  * is 1 to threshold-1, since either reveals a small group; with fewer than `threshold` respondents in all,
  * everything is hidden.
+ *
+ * With `weight`: counts and shares are weighted (Σw of respondents ticking both over Σw of respondents who
+ * answered), with the design-based interval of `svyciprop(~both, subset(design, answered), method = "xlogit")`
+ * for `svydesign(ids = ~1, weights = ~w)`; suppression still decides on the unweighted counts, as in every
+ * weighted table (src/tabulate/README.md).
  * @example
  * const c = coOccurrence(lw, "improvements");
  * c.pairs[0]; // { a: "Lower cost", b: "More sessions", count: 41, share: 19.2, status: "shown", shareStatus: "shown" }
+ * coOccurrence(weighted.table, "improvements", { weight: "w" }).pairs[0]?.share; // weighted
  */
 export function coOccurrence(
   table: ColumnTable,
@@ -63,29 +87,68 @@ export function coOccurrence(
   const k = multi.levels.length;
   const index = new Map(multi.levels.map((l, i) => [l, i]));
   const counts = multi.levels.map(() => new Array<number>(k).fill(0));
+  const sums = multi.levels.map(() => new Array<number>(k).fill(0));
+  const squares = multi.levels.map(() => new Array<number>(k).fill(0));
+  const weights = options.weight
+    ? weightsOf(
+        Array.from(table.array(options.weight) as ArrayLike<unknown>) as unknown as ColumnLike,
+        options.weight,
+        fn,
+      )
+    : null;
   let respondents = 0;
+  let weightedRespondents = 0;
+  let respondentSquares = 0;
   let missing = 0;
-  for (const row of multi.rows) {
+  multi.rows.forEach((row, r) => {
     if (row === null) {
       missing++;
-      continue;
+      return;
     }
+    const w = weights ? weights[r]! : 1;
     respondents++;
+    weightedRespondents += w;
+    respondentSquares += w * w;
     const codes = [...new Set(row)].map((o) => index.get(o)!);
-    for (const i of codes) for (const j of codes) counts[i]![j]!++;
-  }
+    for (const i of codes)
+      for (const j of codes) {
+        counts[i]![j]!++;
+        sums[i]![j]! += w;
+        squares[i]![j]! += w * w;
+      }
+  });
   const small = (v: number) => threshold > 0 && v > 0 && v < threshold;
   const baseHidden = small(respondents);
   const pair = (i: number, j: number): OptionPair => {
-    const count = counts[i]![j]!;
-    const hidden = baseHidden || small(count);
+    const n = counts[i]![j]!;
+    const count = sums[i]![j]!;
+    const hidden = baseHidden || small(n);
+    const share = weightedRespondents > 0 ? (100 * count) / weightedRespondents : null;
+    let ci: { lower: number; upper: number } | null = null;
+    if (share !== null && weights) {
+      const s = shareFromSums({
+        yesWeight: count,
+        noWeight: weightedRespondents - count,
+        yesSquares: squares[i]![j]!,
+        noSquares: respondentSquares - squares[i]![j]!,
+        domainN: respondents,
+        designN: multi.rows.length,
+      });
+      ci = Number.isFinite(s.lower) ? { lower: 100 * s.lower, upper: 100 * s.upper } : null;
+    } else if (share !== null) {
+      const s = wilson(n, respondents);
+      ci = { lower: 100 * s.lower, upper: 100 * s.upper };
+    }
     return {
       a: multi.levels[i]!,
       b: multi.levels[j]!,
       count,
-      share: respondents > 0 ? (100 * count) / respondents : null,
+      n,
+      share,
+      lower: ci ? ci.lower : null,
+      upper: ci ? ci.upper : null,
       status: hidden ? "suppressed" : "shown",
-      shareStatus: hidden || small(respondents - count) ? "suppressed" : "shown",
+      shareStatus: hidden || small(respondents - n) ? "suppressed" : "shown",
     };
   };
   const pairs: OptionPair[] = [];
@@ -96,6 +159,8 @@ export function coOccurrence(
     question,
     options: multi.levels,
     respondents,
+    weightedRespondents,
+    weight: options.weight ?? null,
     respondentsStatus: baseHidden ? "suppressed" : "shown",
     counts,
     pairs,
@@ -116,13 +181,18 @@ export function coOccurrenceDisplay(r: CoOccurrenceResult, caption?: string): Di
   const cell = (a: string, b: string) => {
     const p = get(a, b);
     if (p.status === "suppressed") return HIDDEN_MARK;
-    if (p.shareStatus === "suppressed" || p.share === null) return String(p.count);
-    return `${p.count} (${p.share.toFixed(1)}%)`;
+    const count = r.weight ? p.count.toFixed(1) : String(p.count);
+    if (p.shareStatus === "suppressed" || p.share === null) return count;
+    return `${count} (${p.share.toFixed(1)}%)`;
   };
   const notes = [
     "Cells: respondents who ticked both options (percentage of respondents who answered); the diagonal is each option on its own.",
     `Base: ${r.respondentsStatus === "shown" ? r.respondents : HIDDEN_MARK} respondents who answered; ${r.missing} did not answer.`,
   ];
+  if (r.weight)
+    notes.push(
+      `Weighted by "${r.weight}": counts are weighted sums and percentages weighted shares (base ${r.weightedRespondents.toFixed(1)}); intervals (in the chart) are design-based, as R's svyciprop(method = "xlogit"); disclosure control decides on unweighted counts.`,
+    );
   if (r.threshold > 0)
     notes.push(
       `Disclosure control: counts of 1-${r.threshold - 1} are shown as "${HIDDEN_MARK}"; a percentage is not shown when its count or the number of other respondents is below ${r.threshold}.`,

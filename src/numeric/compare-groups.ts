@@ -2,6 +2,8 @@ import type { ColumnTable } from "arquero";
 import { kruskalWallis } from "../stats/kruskal-wallis.js";
 import { mannWhitney } from "../stats/mann-whitney.js";
 import { spearman } from "../stats/spearman.js";
+import { surveyRankTest } from "../stats/survey-rank-test.js";
+import { UsageError } from "../errors/usage-error.js";
 import type { Display } from "../tabulate/display.js";
 import { formatP } from "../tabulate/format.js";
 import { HIDDEN_MARK } from "../tabulate/suppress.js";
@@ -10,10 +12,15 @@ import { readGroups } from "../multi-select/read.js";
 
 /** The test a numeric question gets against a breakdown. */
 export interface NumericTest {
-  readonly method: "mann-whitney" | "kruskal-wallis" | "spearman" | null;
-  /** U (Mann-Whitney, of the first group), H (Kruskal-Wallis) or rho (Spearman). */
+  readonly method: "mann-whitney" | "kruskal-wallis" | "spearman" | "survey-rank" | null;
+  /**
+   * U (Mann-Whitney, of the first group), H (Kruskal-Wallis), rho (Spearman); weighted ("survey-rank"): t for
+   * two groups, F for more.
+   */
   readonly statistic: number | null;
+  /** Degrees of freedom (the t's; the F's numerator); `ddf` the F's denominator (weighted, 3+ groups). */
   readonly df: number | null;
+  readonly ddf?: number | null;
   readonly p: number | null;
   /** "shown"; "hidden" when a group is suppressed (the test could reveal it); "none" when no test is possible. */
   readonly status: "shown" | "hidden" | "none";
@@ -32,6 +39,10 @@ export interface CompareGroupsResult {
  * continuity corrections), Kruskal-Wallis for more; with `ordinal: true` (a scale such as confidence 1-5 or an
  * ordered set of levels) Spearman's rho between the value and the group's rank in level order instead. When a
  * group is suppressed the test is computed but marked hidden, as in a cross-tab.
+ *
+ * With `weight`: weighted summaries (see {@link numericSummary}) and the design-based rank test of Lumley &
+ * Scott, R's `svyranktest(..., test = "KruskalWallis")` for a design with weights only (see
+ * {@link surveyRankTest}); a weighted Spearman is not implemented (`ordinal: true` with a weight is an error).
  * @example
  * const r = compareGroups(lw, "weekly_minutes", "ap_area");
  * r.test; // { method: "kruskal-wallis", statistic: ..., df: 4, p: ..., status: "shown", reason: "..." }
@@ -40,10 +51,19 @@ export function compareGroups(
   table: ColumnTable,
   column: string,
   by: string,
-  options: { suppress?: number | false; ordinal?: boolean } = {},
+  options: { suppress?: number | false; ordinal?: boolean; weight?: string } = {},
 ): CompareGroupsResult {
   const fn = "compareGroups";
-  const summary = numericSummary(table, column, { by, suppress: options.suppress });
+  if (options.weight !== undefined && options.ordinal)
+    throw new UsageError(
+      fn,
+      `weighted Spearman is not implemented; with weight "${options.weight}" compare the groups as categories (ordinal: false: design-based Kruskal-Wallis)`,
+    );
+  const summary = numericSummary(table, column, {
+    by,
+    suppress: options.suppress,
+    ...(options.weight !== undefined ? { weight: options.weight } : {}),
+  });
   const groups = readGroups(fn, table, by);
   const values = Array.from(table.array(column) as ArrayLike<number | null>);
   const buckets = groups.levels.map((level) => values.filter((_, i) => groups.labels[i] === level));
@@ -63,6 +83,21 @@ export function compareGroups(
     },
   });
   try {
+    if (options.weight !== undefined) {
+      const w = Array.from(table.array(options.weight) as ArrayLike<number>);
+      const xs = values.map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
+      const r = surveyRankTest(xs, groups.labels, w);
+      return mark(
+        {
+          method: "survey-rank",
+          statistic: r.statistic,
+          df: r.df[r.kind === "t" ? 1 : 0],
+          ddf: r.kind === "F" ? r.df[1] : null,
+          p: r.p,
+        },
+        `Design-based Kruskal-Wallis test weighted by ${options.weight} (Lumley & Scott, as R's svyranktest)`,
+      );
+    }
     if (options.ordinal) {
       const rank = new Map(groups.levels.map((l, k) => [l, k + 1]));
       const xs = values.map((v, i) => (groups.labels[i] === null ? null : v));
@@ -108,12 +143,11 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
   };
   const t = r.test;
   const notes = [
-    "Quartiles by linear interpolation (R type 7, numpy's default); missing answers are counted, not used.",
+    s.weight
+      ? `Weighted by "${s.weight}": means as R's svymean, quartiles as svyquantile (qrule "math": the smallest value whose cumulative weight share reaches the quartile); n is unweighted; missing answers are counted, not used.`
+      : "Quartiles by linear interpolation (R type 7, numpy's default); missing answers are counted, not used.",
   ];
-  if (t.status === "shown")
-    notes.push(
-      `${t.reason}: ${t.method === "spearman" ? "rho" : t.method === "mann-whitney" ? "U" : "H"} = ${t.statistic!.toFixed(3)}, ${formatP(t.p!)}.`,
-    );
+  if (t.status === "shown") notes.push(`${t.reason}: ${numericStatistic(t)}, ${formatP(t.p!)}.`);
   else notes.push(`Test: ${t.reason}.`);
   if (s.threshold > 0)
     notes.push(
@@ -126,4 +160,21 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
     foot: [row(s.all)],
     notes,
   };
+}
+
+/**
+ * A numeric test's statistic with its name and df: "rho = 0.395", "U = 120.000", "H = 3.210, df = 4",
+ * "t = 1.53, df = 36", "F = 6.97, df = 4, 182".
+ * @example
+ * numericStatistic(compareGroups(lw, "weekly_minutes", "ap_area").test);
+ */
+export function numericStatistic(t: NumericTest): string {
+  const v = t.statistic!;
+  if (t.method === "spearman") return `rho = ${v.toFixed(3)}`;
+  if (t.method === "mann-whitney") return `U = ${v.toFixed(3)}`;
+  if (t.method === "survey-rank")
+    return t.ddf == null
+      ? `t = ${v.toFixed(2)}, df = ${t.df}`
+      : `F = ${v.toFixed(2)}, df = ${t.df}, ${t.ddf}`;
+  return `H = ${v.toFixed(3)}, df = ${t.df}`;
 }

@@ -1,5 +1,8 @@
 import type { ColumnTable } from "arquero";
 import { readGroups } from "../multi-select/read.js";
+import { weightedQuantile } from "../stats/survey-rank-test.js";
+import type { ColumnLike } from "../tabulate/source.js";
+import { weightsOf } from "../tabulate/weights.js";
 import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
 /** Summary of a numeric column in one group; statistics are null when the group is suppressed or empty. */
@@ -20,6 +23,8 @@ export interface NumericGroup {
 export interface NumericSummary {
   readonly column: string;
   readonly by: string | null;
+  /** The weight column (weighted means and quartiles; n stays the unweighted count), or null. */
+  readonly weight: string | null;
   readonly groups: NumericGroup[];
   /** Everyone with a group (or everyone, without `by`). */
   readonly all: NumericGroup;
@@ -32,14 +37,20 @@ export interface NumericSummary {
  * NaN) are counted, not used. Disclosure control: a group with 1 to threshold-1 values has its statistics
  * hidden (a mean of 2 respondents is nearly their values), and a second group too when the overall n would
  * reveal the hidden n by subtraction; hidden statistics are null and the status says why.
+ *
+ * With `weight` (a column from `rake` / `postStratify`): the weighted mean (R `svymean`) and weighted
+ * quartiles as R's `svyquantile(qrule = "math")`, survey 4.x's default (the smallest value whose cumulative
+ * weight share reaches p; with equal weights R's type 1, not the type 7 of the unweighted summary); `n` stays
+ * the unweighted count and decides suppression, as in every weighted table.
  * @example
  * const s = numericSummary(lw, "weekly_minutes", { by: "ap_area" });
  * s.groups.map((g) => [g.group, g.n, g.median]);
+ * numericSummary(weighted.table, "weekly_minutes", { by: "ap_area", weight: "w" }).all.mean;
  */
 export function numericSummary(
   table: ColumnTable,
   column: string,
-  options: { by?: string; suppress?: number | false } = {},
+  options: { by?: string; suppress?: number | false; weight?: string } = {},
 ): NumericSummary {
   const fn = "numericSummary";
   if (!table.columnNames().includes(column))
@@ -53,17 +64,28 @@ export function numericSummary(
       );
   });
   const threshold = thresholdOf(options.suppress, fn);
+  if (options.weight !== undefined && !table.columnNames().includes(options.weight))
+    throw new Error(`${fn}: no weight column "${options.weight}" in the table`);
+  const weights = options.weight
+    ? weightsOf(
+        Array.from(table.array(options.weight) as ArrayLike<unknown>) as unknown as ColumnLike,
+        options.weight,
+        fn,
+      )
+    : null;
   const groups = options.by
     ? readGroups(fn, table, options.by)
     : { levels: ["All"], labels: values.map(() => "All") };
-  const buckets = groups.levels.map(() => ({ values: [] as number[], missing: 0 }));
+  const buckets = groups.levels.map(() => ({ values: [] as number[], weights: [] as number[], missing: 0 }));
   const index = new Map(groups.levels.map((l, k) => [l, k]));
   groups.labels.forEach((g, i) => {
     if (g === null) return;
     const b = buckets[index.get(g)!]!;
     const v = values[i];
-    if (typeof v === "number" && Number.isFinite(v)) b.values.push(v);
-    else b.missing++;
+    if (typeof v === "number" && Number.isFinite(v)) {
+      b.values.push(v);
+      b.weights.push(weights ? weights[i]! : 1);
+    } else b.missing++;
   });
   const ns = buckets.map((b) => b.values.length);
   const total = ns.reduce((a, b) => a + b, 0);
@@ -72,9 +94,22 @@ export function numericSummary(
     options.by ? [[...ns.map((_, k) => k), ns.length]] : [],
     threshold,
   );
-  const summary = (group: string, xs: number[], missing: number, st: CellStatus): NumericGroup => {
+  const summary = (
+    group: string,
+    xs: number[],
+    ws: number[],
+    missing: number,
+    st: CellStatus,
+  ): NumericGroup => {
+    const show = st === "shown" && xs.length > 0;
+    if (weights) {
+      const W = ws.reduce((a, b) => a + b, 0);
+      const ok = show && W > 0;
+      const q = (p: number) => (ok ? weightedQuantile(xs, ws, p) : null);
+      const mean = ok ? xs.reduce((a, x, i) => a + ws[i]! * x, 0) / W : null;
+      return { group, n: xs.length, missing, mean, median: q(0.5), q1: q(0.25), q3: q(0.75), status: st };
+    }
     const sorted = [...xs].sort((a, b) => a - b);
-    const show = st === "shown" && sorted.length > 0;
     const q = (p: number) => (show ? quantile7(sorted, p) : null);
     const mean = show ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null;
     return { group, n: sorted.length, missing, mean, median: q(0.5), q1: q(0.25), q3: q(0.75), status: st };
@@ -82,10 +117,12 @@ export function numericSummary(
   return {
     column,
     by: options.by ?? null,
-    groups: buckets.map((b, k) => summary(groups.levels[k]!, b.values, b.missing, status[k]!)),
+    weight: options.weight ?? null,
+    groups: buckets.map((b, k) => summary(groups.levels[k]!, b.values, b.weights, b.missing, status[k]!)),
     all: summary(
       "All",
       buckets.flatMap((b) => b.values),
+      buckets.flatMap((b) => b.weights),
       buckets.reduce((a, b) => a + b.missing, 0),
       status[ns.length]!,
     ),

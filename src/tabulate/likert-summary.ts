@@ -1,9 +1,10 @@
 import { unknownName, UsageError } from "../errors/usage-error.js";
-import { effectiveN, wilsonPercent } from "./association.js";
+import { effectiveN, wilsonPercent, type AssociationTest, type NoTest } from "./association.js";
 import { count1 } from "./count.js";
 import type { Display } from "./display.js";
 import { encodeColumn, type EncodedColumn } from "./encode.js";
 import { wantsCi, type CommonOptions } from "./options.js";
+import { likertByRows } from "./likert-by.js";
 import { displayLikert } from "./render-likert-summary.js";
 import { columnOf, toSource, type Source, type TableInput } from "./source.js";
 import { suppressCells, thresholdOf, type CellStatus } from "./suppress.js";
@@ -19,8 +20,11 @@ export interface LikertSummaryOptions extends CommonOptions {
   topBox?: number | readonly string[];
   /** Row labels for the items (default: the column names). */
   labels?: Record<string, string>;
-  /** Not supported yet: a Likert grid by a breakdown (summarise `table.filter(...)` per group instead). */
-  by?: never;
+  /**
+   * A categorical column to break the items down by: one row per group (per item and group for several items),
+   * each item tabulated and suppressed as the cross-tab of the breakdown by the item.
+   */
+  by?: string;
 }
 
 /** One item's top-box share: the count, the percentage of valid answers and its Wilson interval. */
@@ -49,6 +53,12 @@ export interface LikertSummaryInit extends TabulationShape {
   readonly topBox: TopBox[];
   readonly missing: number[];
   readonly suppression: LikertSuppression;
+  /** With `by`: its levels, and for each row the index of its item and of its group. */
+  readonly groups?: string[] | null;
+  readonly rowItems?: number[];
+  readonly rowGroups?: (number | null)[];
+  /** With `by`: each item's association test with the breakdown (as `crosstab`'s). */
+  readonly tests?: (AssociationTest | NoTest)[] | null;
 }
 
 /**
@@ -64,8 +74,15 @@ export class LikertSummaryResult extends Tabulation {
   readonly rowBases: number[];
   readonly topBoxLevels: string[];
   readonly topBox: TopBox[];
-  /** Unanswered rows per item (unweighted). */
+  /** Unanswered rows per row (per item; with `by`, per item within the group), unweighted. */
   readonly missing: number[];
+  /** The levels of `by`, or null without a breakdown. */
+  readonly groups: string[] | null;
+  /** For each row: the index of its item in `items`, and of its group in `groups` (null without `by`). */
+  readonly rowItems: number[];
+  readonly rowGroups: (number | null)[];
+  /** With `by`: each item's association test with the breakdown (one item: also `test`); null without. */
+  readonly tests: (AssociationTest | NoTest)[] | null;
   declare readonly suppression: LikertSuppression;
 
   constructor(init: LikertSummaryInit) {
@@ -76,6 +93,10 @@ export class LikertSummaryResult extends Tabulation {
     this.topBoxLevels = init.topBoxLevels;
     this.topBox = init.topBox;
     this.missing = init.missing;
+    this.groups = init.groups ?? null;
+    this.rowItems = init.rowItems ?? init.items.map((_, i) => i);
+    this.rowGroups = init.rowGroups ?? init.items.map(() => null);
+    this.tests = init.tests ?? null;
   }
 
   display(): Display {
@@ -86,11 +107,15 @@ export class LikertSummaryResult extends Tabulation {
 /**
  * Summarises Likert items that share one scale: the share of valid answers at each level and a top-box share
  * (the top two levels unless `topBox` says otherwise) with a Wilson interval. `items` lists the item columns,
- * or names a grid question whose items are the columns `${question}__${item}`.
+ * or names a grid question whose items are the columns `${question}__${item}`, or one item column. With
+ * `{ by }`, one row per group (per item and group for several items): each item is tabulated and suppressed as
+ * its cross-tab by the breakdown, so a chart draws one diverging row per group with only the hidden cells
+ * marked "suppressed".
  * @example
  * const l = likertSummary(lw, "confidence", { topBox: ["Quite", "Extremely"], notes: ["Synthetic data."] });
  * l.topBox[0]?.percent; // share answering Quite or Extremely on the first item
  * chart(l, { title: "Link Workers feel least confident about ..." }); // diverging bars
+ * chart(likertSummary(lw, "confidence_taking_part", { by: "ap_area" }), { title: "..." }); // a row per area
  */
 export function likertSummary(
   table: TableInput,
@@ -98,14 +123,11 @@ export function likertSummary(
   options: LikertSummaryOptions = {},
 ): LikertSummaryResult {
   const fn = "likertSummary";
-  if (options.by !== undefined) {
-    throw new UsageError(fn, `option by is not supported yet`, {
-      valid: "summarise each group's rows (table.filter(...)) separately",
-    });
-  }
   const source = toSource(table, fn);
+  // A string names a grid (its items are the columns `${items}__<item>`) or, failing that, one item column.
+  const grid = typeof items === "string" ? source.table.columnNames((n) => n.startsWith(`${items}__`)) : [];
   const names =
-    typeof items === "string" ? source.table.columnNames((n) => n.startsWith(`${items}__`)) : [...items];
+    typeof items !== "string" ? [...items] : grid.length === 0 && source.table.column(items) ? [items] : grid;
   if (names.length === 0) {
     const grids = [
       ...new Set(
@@ -127,18 +149,32 @@ export function likertSummary(
       );
     }
   });
+  const ci = wantsCi(fn, options.ci);
+  const topBoxLevels = resolveTopBox(options.topBox ?? 2, scale, fn);
+  const top = topBoxLevels.map((l) => scale.indexOf(l));
+  const variable = typeof items === "string" ? items : names.join(", ");
+  if (options.by !== undefined) {
+    const by = options.by;
+    if (names.includes(by)) throw new UsageError(fn, `option by "${by}" is one of the items`);
+    const byEnc = encodeColumn(source.table, by, columnOf(source, by, fn), fn);
+    return new LikertSummaryResult({
+      ...likertByRows(source, names, encoded, byEnc, top, ci, { ...options, by }, fn),
+      variable,
+      caption: options.caption ?? `${variable} by ${by}`,
+      notes: options.notes ?? [],
+      items: names,
+      topBoxLevels,
+    });
+  }
   const weights = options.weight ? weightsOf(columnOf(source, options.weight, fn), options.weight, fn) : null;
   const k = scale.length;
   const sums = encoded.map((enc) => count1(enc.codes, k + 1, weights, source.rows));
 
-  const topBoxLevels = resolveTopBox(options.topBox ?? 2, scale, fn);
-  const top = topBoxLevels.map((l) => scale.indexOf(l));
   const counts = sums.map((s) => range(k).map((j) => s.weighted[j]!));
   const unweighted = sums.map((s) => range(k).map((j) => s.unweighted[j]!));
   const totals = counts.map(sum);
   const bases = unweighted.map(sum);
   const percents = counts.map((r, i) => r.map((v) => (totals[i]! > 0 ? (100 * v) / totals[i]! : null)));
-  const ci = wantsCi(fn, options.ci);
   const topBox = sums.map((s, i) => {
     const count = sum(top.map((j) => counts[i]![j]!));
     const percent = totals[i]! > 0 ? (100 * count) / totals[i]! : null;

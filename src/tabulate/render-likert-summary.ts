@@ -16,7 +16,8 @@ export function displayLikert(l: LikertSummaryResult): Display {
     return p === null || !l.percentShown(i, j) ? n : `${n} (${formatPercent(p)})`;
   };
   const withCi = l.topBox.some((t) => t.lower !== null);
-  const head = ["Item", ...l.colLevels, "n", "Top box", ...(withCi ? ["95% CI"] : [])];
+  const first = l.by && l.items.length === 1 ? l.by : l.by ? `Item: ${l.by}` : "Item";
+  const head = [first, ...l.colLevels, "n", "Top box", ...(withCi ? ["95% CI"] : [])];
   const body = l.rowLevels.map((label, i) => {
     const t = l.topBox[i]!;
     const hideTop = s.topBox[i]!;
@@ -32,6 +33,10 @@ export function displayLikert(l: LikertSummaryResult): Display {
     `Cells: count (percentage of valid answers to the item). Top box: ${l.topBoxLevels.join(" or ")}` +
       (withCi ? ", with a 95% Wilson interval." : "."),
   ];
+  if (l.by)
+    notes.push(
+      `Rows: each group of ${l.by}${l.items.length > 1 ? " for each item" : ""} (respondents without an answer for ${l.by} left out); each item is suppressed as its cross-tab by ${l.by}, so a hidden cell hides only the cells that protect it.`,
+    );
   if (l.weight)
     notes.push(`Weighted by "${l.weight}"; n is weighted, intervals use Kish's effective sample size.`);
   const missing = l.missing.map((m, i) => `${l.rowLevels[i]}: ${m}`).filter((_, i) => l.missing[i]! > 0);
@@ -40,7 +45,7 @@ export function displayLikert(l: LikertSummaryResult): Display {
   );
   const rule = suppressionNote(s.threshold, s.any, !!l.weight);
   if (rule) notes.push(rule);
-  if (s.any) notes.push("Top-box shares are hidden for items with a hidden cell.");
+  if (s.any) notes.push(`Top-box shares are hidden for ${l.by ? "rows" : "items"} with a hidden cell.`);
   notes.push(...l.notes);
   return { caption: l.caption, head, body, foot: [], notes };
 }

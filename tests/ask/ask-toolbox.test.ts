@@ -238,7 +238,9 @@ describe("ask({ strata }): one table per stratum and the Cochran-Mantel-Haenszel
         weight: "area",
         table: strataTable(three),
       }),
-    ).toThrow(/Cochran-Mantel-Haenszel test works on unweighted counts/);
+    ).toThrow(
+      /Cochran-Mantel-Haenszel test works on unweighted counts.*within each stratum \(a Rao-Scott test each.*regTermTest\(svyglm\(y ~ area \+ trained/,
+    );
   });
 });
 
@@ -321,6 +323,33 @@ describe("ask({ weight }): weighted tables everywhere ask tabulates", () => {
     if (a.kind !== "frequencies") throw new Error("expected frequencies");
     const sum = c.weights.filter((_, i) => c.rowCodes[i] === 0).reduce((x, y) => x + y, 0);
     expect(a.table.cell("r0").n).toBeCloseTo(sum, 9);
+  });
+  it("a weighted numeric question: svymean / svyquantile per group and svyranktest's p (R survey)", () => {
+    const n = JSON.parse(
+      readFileSync(join(__dirname, "../numeric/reference/weighted-numeric.json"), "utf8"),
+    )[2] as {
+      y: (number | null)[];
+      group: string[];
+      w: number[];
+      mean: number[];
+      median: number[];
+      p: number;
+    };
+    const nt = table({ y: n.y, g: n.group, w: n.w });
+    const a = ask("link-worker", "y", { by: "g", weight: "w", table: nt, suppress: 0 });
+    if (!isNumericAnswer(a) || !a.test) throw new Error("expected numeric");
+    expect(a.test.method).toBe("survey-rank");
+    expect(Math.abs(a.test.p! - n.p) / n.p).toBeLessThan(1e-6);
+    const groups = a.table.result.summary.groups;
+    expect(groups.map((g) => g.median)).toEqual(n.median);
+    groups.forEach((g, k) => expect(g.mean).toBeCloseTo(n.mean[k]!, 9));
+    expect(a.testLine).toMatch(
+      /^Design-based Kruskal-Wallis test weighted by w .*: F = [\d.]+, df = 2, \d+, p = /,
+    );
+    expect(a.figure.summary.base).toContain("weighted by w");
+    expect(() => ask("link-worker", "y", { by: "g", weight: "w", table: nt, ordinal: true })).toThrow(
+      /weighted Spearman is not implemented/,
+    );
   });
   it("an unknown weight column is one line", () => {
     expect(() => ask("link-worker", "q", { weight: "wt", table: t })).toThrow('ask: no weight column "wt"');

@@ -1,7 +1,9 @@
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/ask/ask.js";
+import { isLikertAnswer } from "../../src/ask/answer.js";
 import { withLevels } from "../../src/codebook/levels.js";
+import { crosstab } from "../../src/tabulate/crosstab.js";
 
 describe("ask(survey, question, options) on the bundled synthetic data", () => {
   it("a single-choice question by a flag: crosstab with its chi-square/Fisher test, titled by the result", () => {
@@ -35,6 +37,25 @@ describe("ask(survey, question, options) on the bundled synthetic data", () => {
     expect(a.testLine).toMatch(/per-option tests of challenges by scale, Holm-adjusted as one family/);
     expect(a.figure.summary.base).toContain("by scale");
     expect(a.figure.summary.title).toMatch(/by scale/);
+  });
+  it("a Likert question by area: one diverging row per area, hidden cells marked, the test's figures hidden", () => {
+    const a = ask("link-worker", "confidence_taking_part", { by: "ap_area" });
+    expect(a.kind).toBe("likert");
+    if (!isLikertAnswer(a)) throw new Error("expected a Likert answer");
+    expect(a.table.by).toBe("ap_area");
+    expect(a.table.rowLevels).toEqual(a.table.groups);
+    const rows = a.figure.summary.rows;
+    expect(rows.map((r) => r[0]).sort()).toEqual([...a.table.groups!].sort());
+    const partly = a.table.suppression.cells.findIndex((r) => r.includes("primary") && r.includes("shown"));
+    expect(partly).toBeGreaterThanOrEqual(0);
+    const row = rows.find((r) => r[0] === a.table.rowLevels[partly])!;
+    expect(row).toContain("suppressed");
+    expect(row.some((c) => /^\d+%$/.test(c))).toBe(true);
+    expect(a.figure.data.some((t) => t.name === "Suppressed (small counts)")).toBe(true);
+    // The same test as the cross-tab of the question by area, its figures hidden beside hidden cells.
+    expect(a.test).toEqual(crosstab(a.data, "ap_area", { by: "confidence_taking_part" }).test);
+    expect(a.testLine).not.toMatch(/p [=<]/);
+    expect(a.figure.summary.title).toMatch(/^confidence_taking_part .*by ap_area/);
   });
   it("a likert grid item by area works like any single-choice column", () => {
     const a = ask("link-worker", "provision_rating__support", { by: "ap_area" });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { divergingLikert } from "../../src/figures/diverging-likert.js";
+import { table } from "arquero";
+import { withLevels } from "../../src/codebook/levels.js";
+import { chart } from "../../src/figures/chart.js";
+import { likertFromSummary } from "../../src/figures/from-tabulation.js";
 import { groupedBar } from "../../src/figures/grouped-bar.js";
+import { likertSummary } from "../../src/tabulate/index.js";
+import { rep } from "../tabulate/fixtures.js";
 import * as S from "./samples.js";
 import { specJSON } from "./spec-snapshot.js";
 
@@ -76,5 +82,43 @@ describe("charts say what was hidden", () => {
   it("divergingLikert without hidden counts is unchanged (no suppressed traces)", () => {
     const fig = divergingLikert(S.ratingLevels, S.ratingItems, opts);
     expect(fig.data.some((t) => t.name === "Suppressed (small counts)" || t.type === "scatter")).toBe(false);
+  });
+});
+
+describe("a Likert item across areas (likertSummary with { by }) as a diverging chart", () => {
+  // Invented: one item on a three-point scale in three areas; B and C each have one small count.
+  const t = withLevels(
+    table({
+      q: [
+        ...rep<string | null>(["Lo", 6], ["Mid", 7], ["Hi", 8]),
+        ...rep<string | null>(["Lo", 2], ["Mid", 5], ["Hi", 9]),
+        ...rep<string | null>(["Lo", 3], ["Mid", 5], ["Hi", 10]),
+      ],
+      area: rep(["A", 21], ["B", 16], ["C", 18]),
+    }),
+    { q: ["Lo", "Mid", "Hi"] },
+  );
+  const l = likertSummary(t, "q", { by: "area" });
+
+  it("likertFromSummary passes each row's shown base, so a row with hidden cells keeps its shown levels", () => {
+    expect(likertFromSummary(l).map((i) => [i.label, i.counts, i.total])).toEqual([
+      ["A", [6, 7, 8], 21],
+      ["B", [null, null, 9], 16],
+      ["C", [null, null, 10], 18],
+    ]);
+  });
+
+  it("draws one row per area; hidden cells are one marked 'Suppressed' segment, the rest drawn (spec)", async () => {
+    const fig = chart(l, { title: "A finding stated as a sentence", base: S.base });
+    const bars = fig.data as unknown as Trace[];
+    const at = (name: string) => bars.find((b) => b.name === name)!.x as (number | null)[];
+    expect(bars.find((b) => b.name === "Hi")!.y).toEqual(["A", "B", "C"]);
+    expect(at("Hi")).toEqual([38.1, 56.25, 55.56]);
+    expect(at("Suppressed (small counts)")).toEqual([null, 43.75, 44.44]);
+    expect(at("Lo")).toEqual([-28.57, null, null]);
+    // No row is blank: no "suppressed" word at zero.
+    expect(bars.some((b) => b.type === "scatter")).toBe(false);
+    expect(fig.summary.rows[1]).toEqual(["B", "suppressed", "suppressed", "56%", "–", "16"]);
+    await expect(specJSON(fig)).toMatchFileSnapshot("__snapshots__/diverging-likert-by-area.json");
   });
 });

@@ -1,7 +1,8 @@
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { withLevels } from "../../src/codebook/levels.js";
-import { likertSummary } from "../../src/tabulate/index.js";
+import { crosstab, likertSummary } from "../../src/tabulate/index.js";
+import { rep } from "./fixtures.js";
 
 const scale = ["Not at all", "Slightly", "Moderately", "Quite", "Extremely"];
 const grid = () =>
@@ -76,5 +77,90 @@ describe("likertSummary", () => {
     expect(l.suppression.cells[0]).toEqual(["shown", "primary", "primary", "primary", "primary"]);
     expect(l.suppression.topBox).toEqual([true]);
     expect(l.toMarkdown()).toContain("| conf__a | 0 (0.0%) | [c] | [c] | [c] | [c] | 5 |  |  |");
+  });
+});
+
+// Invented: one item on a three-point scale in three areas; B and C each have one small count.
+const byArea = () =>
+  withLevels(
+    table({
+      q: [
+        ...rep<string | null>(["Lo", 6], ["Mid", 7], ["Hi", 8]),
+        ...rep<string | null>(["Lo", 2], ["Mid", 5], ["Hi", 9]),
+        ...rep<string | null>(["Lo", 3], ["Mid", 5], ["Hi", 10], [null, 2]),
+      ],
+      area: rep(["A", 21], ["B", 16], ["C", 20]),
+      w: [...rep([1, 21]), ...rep([2, 16]), ...rep([0.5, 20])],
+    }),
+    { q: ["Lo", "Mid", "Hi"] },
+  );
+
+describe("likertSummary(table, item, { by })", () => {
+  it("one row per group with the group's counts, row percentages and base; a single column names one item", () => {
+    const l = likertSummary(byArea(), "q", { by: "area" });
+    expect(l.items).toEqual(["q"]);
+    expect(l.rowLevels).toEqual(["A", "B", "C"]);
+    expect(l.rowItems).toEqual([0, 0, 0]);
+    expect(l.rowGroups).toEqual([0, 1, 2]);
+    expect(l.unweighted).toEqual([
+      [6, 7, 8],
+      [2, 5, 9],
+      [3, 5, 10],
+    ]);
+    expect(l.rowBases).toEqual([21, 16, 18]);
+    expect(l.percents[1]![2]).toBeCloseTo(56.25, 10);
+    expect(l.missing).toEqual([0, 0, 2]);
+    expect(l.base).toBe(55);
+  });
+
+  it("suppression hides the small cells and their protectors only, never the whole row", () => {
+    const l = likertSummary(byArea(), "q", { by: "area" });
+    expect(l.suppression.cells).toEqual([
+      ["shown", "shown", "shown"],
+      ["primary", "secondary", "shown"],
+      ["primary", "secondary", "shown"],
+    ]);
+    expect(l.suppression.rowBases).toEqual(["shown", "shown", "shown"]);
+    expect(l.suppression.topBox).toEqual([false, true, true]);
+    // C's 2 missing answers are a count of 1-4: hidden in the footnote.
+    expect(l.suppression.missing).toEqual(["shown", "shown", "primary"]);
+    expect(l.toMarkdown()).toContain("| B | [c] | [c] | 9 (56.3%) | 16 |  |  |");
+    expect(l.toMarkdown()).toContain("Missing answers (not tabulated): C: [c].");
+  });
+
+  it("each row's cells and statuses are those of the item's cross-tab by the breakdown (one rule)", () => {
+    const l = likertSummary(byArea(), "q", { by: "area" });
+    const x = crosstab(byArea(), "area", { by: "q", percent: "row" });
+    expect(l.counts).toEqual(x.counts);
+    expect(l.suppression.cells).toEqual(x.suppression.cells);
+    expect(l.test).toEqual(x.test);
+  });
+
+  it("weighted: weighted counts and shares, unweighted bases, top box interval on Kish's n", () => {
+    const l = likertSummary(byArea(), "q", { by: "area", weight: "w", suppress: false });
+    expect(l.counts[1]).toEqual([4, 10, 18]);
+    expect(l.rowBases[1]).toBe(16);
+    // Equal weights within a group: Kish's n is the group's n, so the interval is the unweighted one.
+    const u = likertSummary(byArea(), "q", { by: "area", suppress: false });
+    expect(l.topBox[1]!.lower).toBeCloseTo(u.topBox[1]!.lower!, 10);
+    expect(l.topBox[1]!.percent).toBeCloseTo(87.5, 10);
+  });
+
+  it("several items with { by }: a row per item and group, labelled item: group", () => {
+    const t = withLevels(table({ c__a: ["Lo", "Hi", "Hi"], c__b: ["Hi", null, "Lo"], g: ["x", "y", "y"] }), {
+      c__a: ["Lo", "Hi"],
+      c__b: ["Lo", "Hi"],
+    });
+    const l = likertSummary(t, "c", { by: "g", suppress: false });
+    expect(l.rowLevels).toEqual(["c__a: x", "c__a: y", "c__b: x", "c__b: y"]);
+    expect(l.counts).toEqual([
+      [1, 0],
+      [0, 2],
+      [0, 1],
+      [1, 0],
+    ]);
+    expect(l.missing).toEqual([0, 0, 0, 1]);
+    expect(l.tests).toHaveLength(2);
+    expect(l.test).toBeNull();
   });
 });

@@ -121,9 +121,39 @@ describe("one shape for every tabulation", () => {
     );
   });
 
-  it("likertSummary with { by } says it is not supported and what to do instead", () => {
-    expect(() => likertSummary(grid, "q", { by: "x" } as never)).toThrow(
-      "likertSummary: option by is not supported yet; summarise each group's rows (table.filter(...)) separately",
+  it("likertSummary with { by } has the shared shape: a row per group, scale levels as columns, by named", () => {
+    const t = withLevels(table({ q: ["Hi", "Lo", "Hi", null, "Lo"], g: ["x", "x", "y", "y", null] }), {
+      q: ["Lo", "Hi"],
+    });
+    const l = likertSummary(t, "q", { by: "g", suppress: false });
+    expect(l.by).toBe("g");
+    expect(l.groups).toEqual(["x", "y"]);
+    expect(l.rowLevels).toEqual(["x", "y"]);
+    expect(l.colLevels).toEqual(["Lo", "Hi"]);
+    expect(l.counts).toEqual([
+      [1, 1],
+      [0, 1],
+    ]);
+    expect(l.percents).toEqual([
+      [50, 50],
+      [0, 100],
+    ]);
+    expect(l.bases).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
+    // Answered both the item and the breakdown: rows 1-3 (row 4 has no answer, row 5 no group).
+    expect(l.base).toBe(3);
+    expect(l.missing).toEqual([0, 1]);
+    for (const g of [l.unweighted, l.suppression.cells, l.suppression.bases]) expect(g).toHaveLength(2);
+    expect(l.cells()).toHaveLength(4);
+    expect(l.cell("y", "Hi")).toMatchObject({ n: 1, percent: 100, base: 1, status: "shown" });
+    expect(l.toString().split("\n")[1]).toMatch(/^g\s+Lo\s+Hi\s+n\s+Top box/);
+  });
+
+  it("likertSummary with { by } and a by that is an item is an error naming it", () => {
+    expect(() => likertSummary(grid, "q", { by: "q__a" })).toThrow(
+      'likertSummary: option by "q__a" is one of the items',
     );
   });
 });
