@@ -39,6 +39,7 @@ function startConverterThread({ log = (msg) => process.stderr.write(`${msg}\n`) 
     worker.unref();
     port1.unref();
     worker.on("error", (err) => (failed = failed || err));
+    worker.on("exit", (code) => (failed = failed || new Error(`the converter worker exited (code ${code})`)));
   } catch (err) {
     failed = err;
   }
