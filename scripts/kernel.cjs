@@ -4,6 +4,7 @@
 // first: notebooks then import the shared module as "./dist/index" (src/ compiled to CommonJS with declaration
 // files, so tslab reads declarations instead of compiling all of src/ in every kernel).
 "use strict";
+const fs = require("fs");
 const path = require("path");
 
 const connectionFile = process.argv[2];
@@ -16,6 +17,11 @@ process.chdir(root);
 process.env.TZ = process.env.TZ || "Europe/London";
 process.env.SP_PATHWAYS_KERNEL = "1";
 
+// tslab's TypeScript program (lib files, @types/node, then dist/'s declarations) is built in a worker thread that
+// starts now, on the other core, while this thread answers Jupyter and loads the shared module
+// (scripts/converter-thread.cjs). It also keeps TypeScript itself out of this thread.
+const converterThread = require("./converter-thread.cjs").startConverterThread();
+
 // A researcher who edited src/ gets the edit: rebuild dist/ first if any source file is newer than the build.
 // Type errors do not stop the kernel; dist/index.js prints them in the cell that imports it.
 try {
@@ -25,13 +31,16 @@ try {
 } catch (err) {
   console.error(`sp-pathways: could not rebuild dist/: ${err.message || err}`);
 }
+// dist/ is current now: the worker may read its declarations (a first cell imports them) once its program is built.
+const distIndex = path.join(root, "dist", "index.js");
+const distUsable = fs.existsSync(distIndex) && !fs.existsSync(path.join(root, "dist", "BUILD-ERRORS.txt"));
+if (distUsable) converterThread.warm('import * as spWarm from "./dist/index";\nexport { spWarm };\n');
 // Stack traces from the module point into src/*.ts, not the compiled dist/*.js.
 process.setSourceMapsEnabled(true);
 
 // tslab closes its sockets on shutdown_request, then waits for Node's event loop to empty. A headless browser
 // kept for figures would hold the loop open, so we announce the shutdown: src/display closes its browser on it.
 const { ZmqServer, JupyterHandlerImpl } = require("tslab/dist/jupyter");
-const { createConverter } = require("tslab/dist/converter");
 const { createExecutor } = require("tslab/dist/executor");
 const close = ZmqServer.prototype.close;
 ZmqServer.prototype.close = function closeAndAnnounce(...args) {
@@ -54,7 +63,7 @@ ZmqServer.prototype.handleShellMessage = async function handleOnceBound(...args)
   try {
     return await handleShellMessage.apply(this, args);
   } finally {
-    warmSoon(0);
+    preloadSoon();
   }
 };
 
@@ -62,35 +71,32 @@ ZmqServer.prototype.handleShellMessage = async function handleOnceBound(...args)
 // a bug keeps its stack (scripts/kernel-errors.cjs). Installed before tslab captures console.error.
 require("./kernel-errors.cjs").installKernelErrors();
 
-// tslab's own startKernel (tslab/dist/main.js) builds its TypeScript program (lib files, @types/node: about 3 s
-// of CPU here) before it binds its sockets, so Jupyter waits for all of it before the kernel counts as started.
-// The same start, except that the TypeScript program is built right after the kernel has answered its first
-// request: the kernel is ready at once, and the build runs while the researcher reads or types (a cell sent
-// immediately waits for it, so the time to a first result is unchanged).
-const convs = {
-  get node() {
-    if (!this._node) this._node = createConverter({ isJS: false, isBrowser: false });
-    return this._node;
-  },
-  get browser() {
-    if (!this._browser) this._browser = createConverter({ isJS: false, isBrowser: true });
-    return this._browser;
-  },
-  close() {
-    this._node?.close();
-    this._browser?.close();
-  },
-};
-let warmTimer = null;
-function warmSoon(ms) {
-  if (convs._node || warmTimer) return;
-  warmTimer = setTimeout(() => convs.node, ms);
+// tslab's own startKernel (tslab/dist/main.js) builds its TypeScript program before it binds its sockets, so
+// Jupyter waits for all of it before the kernel counts as started. Here the worker builds it meanwhile, and once
+// the kernel has answered its first request this thread loads the shared module (about 1 s of CPU) that nearly
+// every first cell imports, so that cell finds it loaded. Not when dist/ was built with type errors: importing it
+// prints them, and they belong in the cell that imports it. A failure here is only logged: the cell's own import
+// then fails with the same error, where the researcher sees it.
+let preloaded = process.env.SP_PRELOAD === "0" || !distUsable;
+function preloadSoon() {
+  if (preloaded) return;
+  preloaded = true;
+  setTimeout(() => {
+    try {
+      require(distIndex);
+    } catch (err) {
+      console.warn(`sp-pathways: could not preload dist/index: ${err?.message ?? err}`);
+    }
+  }, 0);
 }
-const executor = createExecutor(process.cwd(), convs, { log: console.log, error: console.error });
+const executor = createExecutor(process.cwd(), converterThread.convs, {
+  log: console.log,
+  error: console.error,
+});
 const server = new ZmqServer(new JupyterHandlerImpl(executor, false), connectionFile);
 process.on("SIGINT", () => executor.interrupt());
 process.on("uncaughtException", (err) => console.error("UncaughtException:", err));
 process.on("unhandledRejection", (reason) => console.error("UnhandledPromiseRejection:", reason));
 server.init();
-// If no request comes soon (a client that connects late), build it anyway.
-server.spBound.then(() => warmSoon(1000));
+// If no request comes soon (a client that connects late), load it anyway.
+server.spBound.then(() => setTimeout(preloadSoon, 1000).unref());
