@@ -42,21 +42,6 @@ export interface LikertSuppression extends Suppression {
 
 /** What a Likert grid has beyond the shared shape. */
 export interface LikertSummaryInit extends TabulationShape {
-  readonly items: string[];
-  readonly rowTotals: number[];
-  readonly rowBases: number[];
-  readonly topBoxLevels: string[];
-  readonly topBox: TopBox[];
-  readonly missing: number[];
-  readonly suppression: LikertSuppression;
-}
-
-/**
- * A Likert grid in the shared {@link Tabulation} shape: items (rows) x scale levels (columns), shares of each
- * item's valid answers (row base), and a top-box share per item with its interval.
- */
-export class LikertSummaryResult extends Tabulation {
-  readonly kind = "likertSummary" as const;
   /** The item columns, in the order given (`rowLevels` holds their labels). */
   readonly items: string[];
   /** Valid answers per item (weighted when weighted), and unweighted. */
@@ -66,16 +51,26 @@ export class LikertSummaryResult extends Tabulation {
   readonly topBox: TopBox[];
   /** Unanswered rows per item (unweighted). */
   readonly missing: number[];
+  readonly suppression: LikertSuppression;
+}
+
+// Declaration merging, as for Tabulation: the fields beyond the shared shape are listed once, in
+// LikertSummaryInit.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface LikertSummaryResult extends Omit<LikertSummaryInit, keyof TabulationShape> {}
+
+/**
+ * A Likert grid in the shared {@link Tabulation} shape: items (rows) x scale levels (columns), shares of each
+ * item's valid answers (row base), and a top-box share per item with its interval.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class LikertSummaryResult extends Tabulation {
+  readonly kind = "likertSummary" as const;
+  /** The shared statuses plus this table\'s own. */
   declare readonly suppression: LikertSuppression;
 
   constructor(init: LikertSummaryInit) {
     super(init);
-    this.items = init.items;
-    this.rowTotals = init.rowTotals;
-    this.rowBases = init.rowBases;
-    this.topBoxLevels = init.topBoxLevels;
-    this.topBox = init.topBox;
-    this.missing = init.missing;
   }
 
   display(): Display {
