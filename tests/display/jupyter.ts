@@ -109,3 +109,18 @@ export function freePort(): Promise<number> {
 /** A MIME value as nbformat stores it (a string, or a list of lines) joined into one string. */
 export const mimeText = (value: unknown): string =>
   Array.isArray(value) ? value.join("") : String(value ?? "");
+
+/** Resolves once a Jupyter server answers `url`; fails with the tail of its log after 60 s. */
+export async function waitForServer(url: string, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the notebook server did not start:\n${log().slice(-2000)}`);
+}

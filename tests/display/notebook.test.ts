@@ -14,6 +14,7 @@ import {
   python,
   root,
   tempDir,
+  waitForServer,
   workDir,
   type NotebookRun,
   type Output,
@@ -157,17 +158,3 @@ describe.skipIf(!hasJupyter || !chromium)("a notebook with figures, executed wit
     }
   }, 180_000);
 });
-
-async function waitForServer(url: string, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the notebook server did not start:\n${log().slice(-2000)}`);
-}
