@@ -1,31 +1,10 @@
-import { table } from "arquero";
 import { describe, expect, it } from "vitest";
-import { withLevels } from "../../src/codebook/levels.js";
 import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
 import { stratified } from "../../src/strata/stratified.js";
+import { strataSample } from "../fixtures/strata-sample.js";
 
-// Invented respondents from counts per stratum: [[yes-yes, yes-no], [no-yes, no-no]].
-function fromCounts(strata: Record<string, number[][]>) {
-  const rows: { trained: string; knows: string; area: string | null }[] = [];
-  for (const [area, t] of Object.entries(strata))
-    t.forEach((r, i) =>
-      r.forEach((n, j) => {
-        for (let k = 0; k < n; k++) rows.push({ area, trained: ["Yes", "No"][i]!, knows: ["Yes", "No"][j]! });
-      }),
-    );
-  rows.push({ area: null, trained: "Yes", knows: "No" });
-  return withLevels(
-    table({
-      trained: rows.map((r) => r.trained),
-      knows: rows.map((r) => r.knows),
-      area: rows.map((r) => r.area),
-    }),
-    {
-      trained: ["Yes", "No"],
-      knows: ["Yes", "No"],
-    },
-  );
-}
+// Invented respondents from counts per stratum, plus one without an area (counted as missing).
+const fromCounts = (strata: Record<string, number[][]>) => strataSample(strata, { unassigned: true });
 // R: mantelhaen.test on these three strata: X-squared = 6.476680691140511, p = 0.010929890944872504,
 // common OR 2.5193572782077012 (tests/stats/reference/mantelhaen.json, "invented 2x2x3").
 const three = {
