@@ -380,3 +380,11 @@ export {
 } from "./multi-select/outcome-by-option.js";
 export { familyRow, familyTable, type FamilyRow } from "./kit/family-table.js";
 export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by-area.js";
+
+// shape (issue 14): notebook 04's Active Lives comparison as a kit helper
+export {
+  activeLivesTrend,
+  activeLivesTable,
+  type ActiveLivesTrend,
+  type ActiveLivesYear,
+} from "./kit/active-lives-trend.js";
