@@ -14,9 +14,9 @@ const LIMIT = 150;
 // shrink, and leaves this list once it fits. The lead's list of what is left to shorten.
 const STILL_OVER: Record<string, number> = {
   "04-social-prescription.ipynb": 233,
-  "05-provision.ipynb": 214,
-  "07-conclusions.ipynb": 200,
-  "08-recommendations.ipynb": 230,
+  "05-provision.ipynb": 189,
+  "07-conclusions.ipynb": 184,
+  "08-recommendations.ipynb": 216,
 };
 
 const dir = path.join(projectRoot(), "notebooks");
