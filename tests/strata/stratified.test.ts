@@ -30,6 +30,16 @@ const shown = {
   ],
 };
 
+// Two strata small enough to be hidden under the default threshold.
+const D = [
+  [3, 6],
+  [5, 8],
+];
+const E = [
+  [6, 2],
+  [4, 9],
+];
+
 describe("stratified(table, row, col, strata)", () => {
   it("without disclosure control: one table per stratum and the pooled test as R's mantelhaen.test", () => {
     const s = stratified(fromCounts(three), "trained", "knows", "area", { suppress: false });
@@ -42,14 +52,8 @@ describe("stratified(table, row, col, strata)", () => {
   it("shown strata enter alone; two hidden strata enter combined when their sum is publishable", () => {
     const data = {
       ...shown,
-      D: [
-        [3, 6],
-        [5, 8],
-      ],
-      E: [
-        [6, 2],
-        [4, 9],
-      ],
+      D,
+      E,
     };
     const s = stratified(fromCounts(data), "trained", "knows", "area");
     expect(s.tables.filter((t) => t.hidden).map((t) => t.stratum)).toEqual(["D", "E"]);
@@ -66,10 +70,7 @@ describe("stratified(table, row, col, strata)", () => {
     const s = stratified(
       fromCounts({
         ...shown,
-        D: [
-          [3, 6],
-          [5, 8],
-        ],
+        D,
       }),
       "trained",
       "knows",
@@ -81,10 +82,7 @@ describe("stratified(table, row, col, strata)", () => {
   it("no pooled test when every stratum is hidden", () => {
     const s = stratified(
       fromCounts({
-        D: [
-          [3, 6],
-          [5, 8],
-        ],
+        D,
       }),
       "trained",
       "knows",
@@ -106,10 +104,7 @@ describe("stratifiedDisplay(result)", () => {
     const s = stratified(
       fromCounts({
         ...shown,
-        D: [
-          [3, 6],
-          [5, 8],
-        ],
+        D,
       }),
       "trained",
       "knows",
