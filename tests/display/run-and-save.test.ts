@@ -1,13 +1,20 @@
 // A researcher opens a committed notebook in Jupyter Notebook (`npm run jupyter`), runs every cell and saves: git
 // must then show nothing but execution counts. This drives the real thing: the project's notebook server, kernel,
 // warm renderer and sp-plotly extension, in headless Chromium, on a copy of a committed notebook with figures.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium } from "../../src/display/chromium-path.js";
-import { freePort, hasJupyter, projectEnv, python, root, tempDir, waitForServer } from "./jupyter.js";
+import {
+  hasJupyter,
+  projectEnv,
+  root,
+  startNotebookServer,
+  tempDir,
+  type NotebookServer,
+} from "./jupyter.js";
 
 // Notebook 03: two figures whose y axes are `autorange: "reversed"`, which plotly.js rewrites on the object it
 // draws (to true, adding range and type) unless it is given a copy.
@@ -52,9 +59,8 @@ describe.skipIf(!hasJupyter || !chromium)(
     const committed = fs.readFileSync(path.join(root, "notebooks", NOTEBOOK), "utf8");
     let browser: Browser;
     let stopRenderer: (() => Promise<void>) | undefined;
-    let server: ReturnType<typeof spawn> | undefined;
+    let server: NotebookServer | undefined;
     let saved = "";
-    let log = "";
 
     beforeAll(async () => {
       fs.writeFileSync(file, committed);
@@ -65,29 +71,11 @@ describe.skipIf(!hasJupyter || !chromium)(
       const env = await projectEnv({ TMPDIR: dir });
       const renderer = await startRenderer(env);
       stopRenderer = () => renderer.stop();
-      const port = await freePort();
-      const token = "sp-pathways-run-and-save";
-      server = spawn(
-        python,
-        [
-          "-m",
-          "notebook",
-          "--no-browser",
-          `--port=${port}`,
-          "--ip=127.0.0.1",
-          `--NotebookApp.token=${token}`,
-          `--notebook-dir=${dir}`,
-          ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
-        ],
-        { cwd: root, env: { ...env, SP_RENDER_URL: renderer.url }, stdio: ["ignore", "pipe", "pipe"] },
-      );
-      server.stderr!.on("data", (d) => (log += d));
-      await waitForServer(`http://127.0.0.1:${port}/api/status?token=${token}`, () => log);
-
+      server = await startNotebookServer(dir, { ...env, SP_RENDER_URL: renderer.url });
       const { chromium: launcher } = await import("playwright-core");
       browser = await launcher.launch({ executablePath: chromium!, args: ["--no-sandbox", "--disable-gpu"] });
       const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-      await page.goto(`http://127.0.0.1:${port}/notebooks/${NOTEBOOK}?token=${token}`, { timeout: 120_000 });
+      await page.goto(server.url(`notebooks/${NOTEBOOK}`), { timeout: 120_000 });
       await page.waitForFunction(
         () => (window as unknown as JupyterWindow).Jupyter?.notebook?.kernel?.is_connected() === true,
         null,
@@ -99,10 +87,7 @@ describe.skipIf(!hasJupyter || !chromium)(
 
     afterAll(async () => {
       await browser?.close();
-      if (server && server.exitCode === null) {
-        server.kill("SIGTERM");
-        await new Promise((r) => server!.once("close", r));
-      }
+      await server?.stop();
       await stopRenderer?.();
       fs.rmSync(dir, { recursive: true, force: true });
     });
