@@ -386,3 +386,10 @@ export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by
 export { isLikertAnswer, type LikertAnswer } from "./ask/answer.js";
 export { surveyRankTest, weightedQuantile, type SurveyRankTest } from "./stats/survey-rank-test.js";
 export { numericStatistic } from "./numeric/compare-groups.js";
+// shape (issue 14): notebook 04's Active Lives comparison as a kit helper
+export {
+  activeLivesTrend,
+  activeLivesTable,
+  type ActiveLivesTrend,
+  type ActiveLivesYear,
+} from "./kit/active-lives-trend.js";

@@ -1,13 +1,13 @@
 import { assembleFigure } from "./common.js";
 import {
-  checkLabels,
   datumCells,
+  disclosedData,
   describeDatum,
   emptyAnnotation,
   hasValue,
+  intervalBars,
   sortByValue,
   valueOf,
-  whiskers,
   wrapped,
 } from "./common.js";
 import {
@@ -21,7 +21,6 @@ import {
   categoryAxis,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
-import { withDisclosure } from "../disclosure/rules.js";
 
 /** Options of {@link barChart}. */
 export interface BarChartOptions extends FigureOptions {
@@ -40,15 +39,7 @@ export interface BarChartOptions extends FigureOptions {
  * await show(fig);
  */
 export function barChart(data: readonly Datum[], options: BarChartOptions): Figure {
-  checkLabels(
-    "barChart",
-    data.map((d) => d.label),
-  );
-  // Raw numbers carry no status: the disclosure rule is applied here (src/disclosure/rules.ts).
-  return buildBar(
-    data.map((d) => withDisclosure(d, options.unit ?? "%")),
-    options,
-  );
+  return buildBar(disclosedData("barChart", data, options.unit ?? "%"), options);
 }
 
 function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
@@ -57,7 +48,6 @@ function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
   const labels = wrapped(rows.map((d) => d.label));
   const width = options.width ?? DEFAULT_WIDTH;
   const height = Math.max(260, 170 + 38 * rows.length);
-  const err = whiskers(rows);
   const drawn = rows.some(hasValue);
   const maxEnd = Math.max(0, ...rows.map((d) => (hasValue(d) ? Math.max(d.value, d.upper ?? d.value) : 0)));
   const range: [number, number] | undefined =
@@ -68,17 +58,7 @@ function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
     x: rows.map((d) => (hasValue(d) ? round(d.value) : null)),
     y: labels,
     marker: { color: options.color ?? PALETTE[0] },
-    error_x: err.any
-      ? {
-          type: "data",
-          symmetric: false,
-          array: err.plus,
-          arrayminus: err.minus,
-          color: "#333333",
-          thickness: 1.5,
-          width: 5,
-        }
-      : undefined,
+    error_x: intervalBars(rows, { thickness: 1.5, width: 5 }),
     customdata: rows.map((d) => `${d.label}: ${describeDatum(d, unit)}`),
     hovertemplate: "%{customdata}<extra></extra>",
   };

@@ -10,6 +10,7 @@ import {
 } from "./theme.js";
 import { plainTextDeep } from "../output/plain-text.js";
 import type { Datum, Figure, FigureOptions } from "./types.js";
+import { withDisclosure } from "../disclosure/rules.js";
 
 /** True when a datum has a value to draw. */
 export function hasValue(d: Datum): d is Datum & { value: number } {
@@ -24,6 +25,18 @@ export function checkLabels(fn: string, labels: readonly string[]): void {
     if (seen.has(label)) throw new Error(`${fn}: label "${label}" appears twice; labels must be unique`);
     seen.add(label);
   }
+}
+
+/**
+ * A builder's raw numbers, checked: labels unique, and the disclosure rule applied to each datum (raw numbers
+ * carry no status of their own; the rule is in src/disclosure/rules.ts).
+ */
+export function disclosedData(fn: string, data: readonly Datum[], unit: "%" | ""): Datum[] {
+  checkLabels(
+    fn,
+    data.map((d) => d.label),
+  );
+  return data.map((d) => withDisclosure(d, unit));
 }
 
 /** Largest first (ties keep input order), missing and suppressed last; input order when `ordered`. */
@@ -81,6 +94,20 @@ export function whiskers(data: readonly Datum[]): { plus: number[]; minus: numbe
     minus.push(ok ? round(Math.max(0, d.value - (d.lower as number))) : 0);
   }
   return { plus, minus, any };
+}
+
+/** Plotly's horizontal error bars (`error_x`) for the intervals of `data`, or undefined when none has one. */
+export function intervalBars(data: readonly Datum[], style: { thickness: number; width: number }) {
+  const err = whiskers(data);
+  if (!err.any) return undefined;
+  return {
+    type: "data",
+    symmetric: false,
+    array: err.plus,
+    arrayminus: err.minus,
+    color: "#333333",
+    ...style,
+  };
 }
 
 /** The centred message an empty figure shows instead of axes. */

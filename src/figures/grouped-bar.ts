@@ -3,10 +3,11 @@ import { footnotes } from "./bar.js";
 import {
   checkLabels,
   describeDatum,
+  disclosedData,
   emptyAnnotation,
   hasValue,
+  intervalBars,
   sortByValue,
-  whiskers,
   wrapped,
 } from "./common.js";
 import {
@@ -21,7 +22,6 @@ import {
   categoryAxis,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions, Trace } from "./types.js";
-import { withDisclosure } from "../disclosure/rules.js";
 
 /** One series of a grouped bar chart: a group (e.g. "Received training") and its value per category. */
 export interface BarGroup {
@@ -46,19 +46,11 @@ export function groupedBar(groups: readonly BarGroup[], options: FigureOptions):
     "groupedBar",
     groups.map((g) => g.name),
   );
-  const categories: string[] = [];
-  for (const g of groups) {
-    checkLabels(
-      `groupedBar (group "${g.name}")`,
-      g.data.map((d) => d.label),
-    );
-    for (const d of g.data) if (!categories.includes(d.label)) categories.push(d.label);
-  }
-  // Raw numbers carry no status: the disclosure rule is applied here (src/disclosure/rules.ts).
   const checked = groups.map((g) => ({
     ...g,
-    data: g.data.map((d) => withDisclosure(d, options.unit ?? "%")),
+    data: disclosedData(`groupedBar (group "${g.name}")`, g.data, options.unit ?? "%"),
   }));
+  const categories = [...new Set(checked.flatMap((g) => g.data.map((d) => d.label)))];
   return buildGrouped(checked, categories, options);
 }
 
@@ -83,7 +75,6 @@ function buildGrouped(
   const height = Math.max(300, 190 + order.length * (14 + 18 * groups.length));
   const traces: Trace[] = groups.map((g, i) => {
     const cells = order.map((label) => cell(g, label));
-    const err = whiskers(cells);
     return {
       type: "bar" as const,
       orientation: "h",
@@ -91,17 +82,7 @@ function buildGrouped(
       x: cells.map((d) => (hasValue(d) ? round(d.value) : null)),
       y: labels,
       marker: { color: PALETTE[i % PALETTE.length] },
-      error_x: err.any
-        ? {
-            type: "data",
-            symmetric: false,
-            array: err.plus,
-            arrayminus: err.minus,
-            color: "#333333",
-            thickness: 1.2,
-            width: 3,
-          }
-        : undefined,
+      error_x: intervalBars(cells, { thickness: 1.2, width: 3 }),
       customdata: cells.map((d) => `${g.name} · ${d.label}: ${describeDatum(d, unit)}`),
       hovertemplate: "%{customdata}<extra></extra>",
     };

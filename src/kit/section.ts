@@ -10,6 +10,13 @@ import { showReceipts as showReceiptTable } from "../published/show-receipts.js"
 import { describeSource } from "../load/describe-source.js";
 import { loadSurvey, type LoadedSurvey } from "../survey/load-survey.js";
 import type { Tabulation } from "../tabulate/tabulation.js";
+import { crosstab, type CrosstabOptions, type CrosstabResult } from "../tabulate/crosstab.js";
+import { frequencies, type FrequenciesOptions, type FrequenciesResult } from "../tabulate/frequencies.js";
+import {
+  multiResponse,
+  type MultiResponseOptions,
+  type MultiResponseResult,
+} from "../tabulate/multi-response.js";
 
 /** The source note every table and chart of a section carries. */
 export const SYNTHETIC_SOURCE =
@@ -55,8 +62,20 @@ export interface Section {
   receipt(id: string): Receipt;
   /** Shows receipts (all of the section's, or those with these ids) as one table. */
   showReceipts(ids?: readonly string[], caption?: string): void;
+  /** `frequencies(s.lw or s.pv, column, options)` with the section's source note first in `notes`. */
+  frequencies(
+    table: ColumnTable,
+    column: string,
+    options?: Omit<FrequenciesOptions, "by">,
+  ): FrequenciesResult;
+  /** `crosstab(table, row, options)` with the section's source note first in `notes`. */
+  crosstab(table: ColumnTable, row: string, options: CrosstabOptions): CrosstabResult;
+  /** `multiResponse(table, question, options)` with the section's source note first in `notes`. */
+  multiResponse(table: ColumnTable, question: string, options?: MultiResponseOptions): MultiResponseResult;
   /** `chart(result, options)` with the section's source note. */
   chart(result: Tabulation, options?: ChartOptions): Figure;
+  /** How many of the section's receipts `showReceipts` has shown so far, as one line for the notebook's end. */
+  coverage(): string;
 }
 
 /** The sections that quote published figures (data/published/), in the order they appear there. */
@@ -72,6 +91,7 @@ export function sectionNames(): string[] {
  * import { openSection, frequencies, showTable, show, formatTest } from "./src/index";
  * const s = openSection("social-prescription");   // prints: "Data: SYNTHETIC ... 214 Link Workers, 160 providers."
  * s.showReceipts(["lw-trained"], "Training: published vs computed");
+ * console.log(s.coverage()); // "4 published figures in this section; receipts shown for 1"
  */
 export function openSection(name: string, options: SectionOptions = {}): Section {
   const which = options.receipts ?? "section";
@@ -112,6 +132,8 @@ export function openSection(name: string, options: SectionOptions = {}): Section
     if (!hit) throw unknownName("section.receipt", "receipt", id, ids);
     return hit;
   };
+  const shownIds = new Set<string>();
+  const withNote = (notes: readonly string[] = []) => [note, ...notes];
   return {
     name,
     lw: linkWorker.table,
@@ -127,10 +149,19 @@ export function openSection(name: string, options: SectionOptions = {}): Section
     receipt,
     showReceipts(only, caption) {
       const shown = only ? only.map(receipt) : receipts;
+      for (const r of shown) shownIds.add(r.id);
       showReceiptTable(shown, { caption: caption ?? `${name}: published vs computed`, realData: !synthetic });
     },
+    frequencies: (table, column, opts = {}) =>
+      frequencies(table, column, { ...opts, notes: withNote(opts.notes) }),
+    crosstab: (table, row, opts) => crosstab(table, row, { ...opts, notes: withNote(opts.notes) }),
+    multiResponse: (table, question, opts = {}) =>
+      multiResponse(table, question, { ...opts, notes: withNote(opts.notes) }),
     chart(result, chartOptions = {}) {
       return chart(result, { note, ...chartOptions });
+    },
+    coverage() {
+      return `${receipts.length} published figures in this section; receipts shown for ${shownIds.size}`;
     },
   };
 }

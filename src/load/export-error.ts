@@ -16,14 +16,9 @@ export class ExportError extends Error {
   }
 }
 
-export interface ProblemParts {
+/** What {@link problem} builds a Problem from: its fields, less the message, plus the clauses the message says. */
+export interface ProblemParts extends Omit<Problem, "severity" | "message"> {
   severity?: Severity;
-  code: string;
-  file: string;
-  row?: number;
-  column?: string;
-  value?: string;
-  expected?: string;
   /** What is wrong, as a clause: "unknown option". */
   what: string;
   /** What was done about it: "set to missing". */

@@ -44,26 +44,6 @@ export interface CrosstabMissing {
 /** What a cross-tab has beyond the shared shape: margins, every percentage base, the missing counts. */
 export interface CrosstabInit extends TabulationShape {
   readonly by: string;
-  readonly rowTotals: number[];
-  readonly colTotals: number[];
-  readonly total: number;
-  readonly rowBases: number[];
-  readonly colBases: number[];
-  readonly allPercents: Record<PercentBase, (number | null)[][]>;
-  readonly missing: CrosstabMissing;
-  readonly missingAs: MissingOption;
-  readonly margins: boolean;
-  readonly suppression: CrosstabSuppression;
-  readonly comparisons: CrosstabComparisons | null;
-}
-
-/**
- * A two-way table (the shared {@link Tabulation} shape) with margins, an association test and disclosure
- * control. Numbers are kept raw on the result; `cells()`, `toTable()` and the renderers hide suppressed ones.
- */
-export class CrosstabResult extends Tabulation {
-  readonly kind = "crosstab" as const;
-  declare readonly by: string;
   /** Row and column sums of `counts` (weighted when weighted), and the grand total. */
   readonly rowTotals: number[];
   readonly colTotals: number[];
@@ -76,22 +56,29 @@ export class CrosstabResult extends Tabulation {
   readonly missing: CrosstabMissing;
   readonly missingAs: MissingOption;
   readonly margins: boolean;
-  declare readonly suppression: CrosstabSuppression;
+  readonly suppression: CrosstabSuppression;
   /** Column-proportion comparisons (`compare: "columns"`), or null. */
   readonly comparisons: CrosstabComparisons | null;
+}
+
+// Declaration merging, as for Tabulation: the fields beyond the shared shape are listed once, in
+// CrosstabInit.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface CrosstabResult extends Omit<CrosstabInit, keyof TabulationShape> {}
+
+/**
+ * A two-way table (the shared {@link Tabulation} shape) with margins, an association test and disclosure
+ * control. Numbers are kept raw on the result; `cells()`, `toTable()` and the renderers hide suppressed ones.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class CrosstabResult extends Tabulation {
+  readonly kind = "crosstab" as const;
+  declare readonly by: string;
+  /** The shared statuses plus this table\'s own. */
+  declare readonly suppression: CrosstabSuppression;
 
   constructor(init: CrosstabInit) {
     super(init);
-    this.rowTotals = init.rowTotals;
-    this.colTotals = init.colTotals;
-    this.total = init.total;
-    this.rowBases = init.rowBases;
-    this.colBases = init.colBases;
-    this.allPercents = init.allPercents;
-    this.missing = init.missing;
-    this.missingAs = init.missingAs;
-    this.margins = init.margins;
-    this.comparisons = init.comparisons;
   }
 
   display(): Display {

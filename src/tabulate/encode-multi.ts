@@ -2,6 +2,7 @@ import { UsageError } from "../errors/usage-error.js";
 import type { ColumnTable } from "arquero";
 import { levelsOf } from "../codebook/levels.js";
 import { describe, isMissing, type Codes } from "./encode.js";
+import { encodingCache } from "./encoding-cache.js";
 import type { ColumnLike } from "./source.js";
 
 /**
@@ -16,26 +17,17 @@ export interface EncodedMulti {
   readonly recorded: boolean;
 }
 
-interface CacheEntry {
-  readonly recordedLevels: readonly string[] | undefined;
-  readonly encoded: EncodedMulti;
-}
-
-let cache = new WeakMap<object, CacheEntry>();
+const cache = encodingCache<EncodedMulti>();
 
 /** Forgets every cached encoding (internal: lets the benchmark time first calls; not exported by the package). */
 export function clearMultiCache(): void {
-  cache = new WeakMap<object, CacheEntry>();
+  cache.clear();
 }
 
 /** Encodes a select-all-that-apply column (string[] | null per row), cached per column object. */
 export function encodeMulti(table: ColumnTable, name: string, column: ColumnLike, fn: string): EncodedMulti {
   const recordedLevels = levelsOf(table, name);
-  const hit = cache.get(column);
-  if (hit && hit.recordedLevels === recordedLevels) return hit.encoded;
-  const encoded = encode(column, recordedLevels, name, fn);
-  cache.set(column, { recordedLevels, encoded });
-  return encoded;
+  return cache.get(column, recordedLevels, () => encode(column, recordedLevels, name, fn));
 }
 
 function encode(

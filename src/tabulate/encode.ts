@@ -2,6 +2,7 @@ import { UsageError } from "../errors/usage-error.js";
 import type { ColumnTable } from "arquero";
 import { levelsOf } from "../codebook/levels.js";
 import { freeTextLabel, isFreeText } from "../output/free-text-label.js";
+import { encodingCache } from "./encoding-cache.js";
 import type { ColumnLike } from "./source.js";
 
 /** Integer codes for one categorical column; code `levels.length` means missing. */
@@ -17,19 +18,11 @@ export interface EncodedColumn {
   readonly recorded: boolean;
 }
 
-interface CacheEntry {
-  readonly recordedLevels: readonly string[] | undefined;
-  readonly encoded: EncodedColumn;
-}
-
-// Keyed by the column object itself: arquero's filter/select/orderby share column objects, so a second call on
-// a filtered view of the same table reuses the codes. The recorded levels are compared by identity so that a
-// later withLevels() on the same column re-encodes.
-let cache = new WeakMap<object, CacheEntry>();
+const cache = encodingCache<EncodedColumn>();
 
 /** Forgets every cached encoding (internal: lets the benchmark time first calls; not exported by the package). */
 export function clearEncodingCache(): void {
-  cache = new WeakMap<object, CacheEntry>();
+  cache.clear();
 }
 
 /**
@@ -43,13 +36,11 @@ export function encodeColumn(
   fn: string,
 ): EncodedColumn {
   const recordedLevels = levelsOf(table, name);
-  const hit = cache.get(column);
-  if (hit && hit.recordedLevels === recordedLevels) return hit.encoded;
-  const encoded = recordedLevels
-    ? encodeWithLevels(column, recordedLevels, name, fn)
-    : encodeDistinct(column, name, fn, isFreeText(table, name));
-  cache.set(column, { recordedLevels, encoded });
-  return encoded;
+  return cache.get(column, recordedLevels, () =>
+    recordedLevels
+      ? encodeWithLevels(column, recordedLevels, name, fn)
+      : encodeDistinct(column, name, fn, isFreeText(table, name)),
+  );
 }
 
 /** True for the values the tidy-table contract treats as missing. */

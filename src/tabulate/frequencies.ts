@@ -37,30 +37,31 @@ export interface FrequenciesSuppression extends Suppression {
 
 /** What a one-way table has beyond the shared shape. */
 export interface FrequenciesInit extends TabulationShape {
-  readonly total: number;
-  readonly missing: number;
-  readonly missingAs: MissingOption;
-  readonly suppression: FrequenciesSuppression;
-}
-
-/**
- * A one-way table in the shared {@link Tabulation} shape: one column ("All"), one row per level; percentages
- * of valid answers (the column base), Wilson intervals and disclosure control.
- */
-export class FrequenciesResult extends Tabulation {
-  readonly kind = "frequencies" as const;
   /** Sum of counts over the levels (weighted when weighted; the percentage base). */
   readonly total: number;
   /** Respondents with no answer (unweighted), 0 under missing: "level". */
   readonly missing: number;
   readonly missingAs: MissingOption;
+  readonly suppression: FrequenciesSuppression;
+}
+
+// Declaration merging, as for Tabulation: the fields beyond the shared shape are listed once, in
+// FrequenciesInit.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface FrequenciesResult extends Omit<FrequenciesInit, keyof TabulationShape> {}
+
+/**
+ * A one-way table in the shared {@link Tabulation} shape: one column ("All"), one row per level; percentages
+ * of valid answers (the column base), Wilson intervals and disclosure control.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class FrequenciesResult extends Tabulation {
+  readonly kind = "frequencies" as const;
+  /** The shared statuses plus this table\'s own. */
   declare readonly suppression: FrequenciesSuppression;
 
   constructor(init: FrequenciesInit) {
     super(init);
-    this.total = init.total;
-    this.missing = init.missing;
-    this.missingAs = init.missingAs;
   }
 
   display(): Display {

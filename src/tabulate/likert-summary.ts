@@ -46,27 +46,6 @@ export interface LikertSuppression extends Suppression {
 
 /** What a Likert grid has beyond the shared shape. */
 export interface LikertSummaryInit extends TabulationShape {
-  readonly items: string[];
-  readonly rowTotals: number[];
-  readonly rowBases: number[];
-  readonly topBoxLevels: string[];
-  readonly topBox: TopBox[];
-  readonly missing: number[];
-  readonly suppression: LikertSuppression;
-  /** With `by`: its levels, and for each row the index of its item and of its group. */
-  readonly groups?: string[] | null;
-  readonly rowItems?: number[];
-  readonly rowGroups?: (number | null)[];
-  /** With `by`: each item's association test with the breakdown (as `crosstab`'s). */
-  readonly tests?: (AssociationTest | NoTest)[] | null;
-}
-
-/**
- * A Likert grid in the shared {@link Tabulation} shape: items (rows) x scale levels (columns), shares of each
- * item's valid answers (row base), and a top-box share per item with its interval.
- */
-export class LikertSummaryResult extends Tabulation {
-  readonly kind = "likertSummary" as const;
   /** The item columns, in the order given (`rowLevels` holds their labels). */
   readonly items: string[];
   /** Valid answers per item (weighted when weighted), and unweighted. */
@@ -83,20 +62,26 @@ export class LikertSummaryResult extends Tabulation {
   readonly rowGroups: (number | null)[];
   /** With `by`: each item's association test with the breakdown (one item: also `test`); null without. */
   readonly tests: (AssociationTest | NoTest)[] | null;
+  readonly suppression: LikertSuppression;
+}
+
+// Declaration merging, as for Tabulation: the fields beyond the shared shape are listed once, in
+// LikertSummaryInit.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface LikertSummaryResult extends Omit<LikertSummaryInit, keyof TabulationShape> {}
+
+/**
+ * A Likert grid in the shared {@link Tabulation} shape: items (rows) x scale levels (columns), shares of each
+ * item's valid answers (row base), and a top-box share per item with its interval.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class LikertSummaryResult extends Tabulation {
+  readonly kind = "likertSummary" as const;
+  /** The shared statuses plus this table's own. */
   declare readonly suppression: LikertSuppression;
 
   constructor(init: LikertSummaryInit) {
     super(init);
-    this.items = init.items;
-    this.rowTotals = init.rowTotals;
-    this.rowBases = init.rowBases;
-    this.topBoxLevels = init.topBoxLevels;
-    this.topBox = init.topBox;
-    this.missing = init.missing;
-    this.groups = init.groups ?? null;
-    this.rowItems = init.rowItems ?? init.items.map((_, i) => i);
-    this.rowGroups = init.rowGroups ?? init.items.map(() => null);
-    this.tests = init.tests ?? null;
   }
 
   display(): Display {
@@ -244,6 +229,10 @@ export function likertSummary(
     topBoxLevels,
     topBox,
     missing: sums.map((s) => s.unweighted[k]!),
+    groups: null,
+    rowItems: names.map((_, i) => i),
+    rowGroups: names.map(() => null),
+    tests: null,
   });
 }
 

@@ -30,22 +30,6 @@ export interface MultiResponseSuppression extends Suppression {
 
 /** What a multiple-response table has beyond the shared shape. */
 export interface MultiResponseInit extends TabulationShape {
-  readonly basis: "respondents" | "responses";
-  readonly colBases: number[];
-  readonly respondents: number[];
-  readonly respondentsUnweighted: number[];
-  readonly responses: number[];
-  readonly responsesUnweighted: number[];
-  readonly missing: { readonly question: number; readonly by: number };
-  readonly suppression: MultiResponseSuppression;
-}
-
-/**
- * A select-all-that-apply question in the shared {@link Tabulation} shape: options (rows) x groups of `by`
- * (columns, plus "All"; just "All" without `by`), percentages of respondents or of responses (column base).
- */
-export class MultiResponseResult extends Tabulation {
-  readonly kind = "multiResponse" as const;
   /** What the percentages are of: respondents who answered (may sum past 100%) or all options chosen. */
   readonly basis: "respondents" | "responses";
   /** Unweighted base of each column on `basis`. */
@@ -58,17 +42,26 @@ export class MultiResponseResult extends Tabulation {
   readonly responsesUnweighted: number[];
   /** Unanswered (null) rows, and rows whose `by` answer is missing (unweighted counts). */
   readonly missing: { readonly question: number; readonly by: number };
+  readonly suppression: MultiResponseSuppression;
+}
+
+// Declaration merging, as for Tabulation: the fields beyond the shared shape are listed once, in
+// MultiResponseInit.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface MultiResponseResult extends Omit<MultiResponseInit, keyof TabulationShape> {}
+
+/**
+ * A select-all-that-apply question in the shared {@link Tabulation} shape: options (rows) x groups of `by`
+ * (columns, plus "All"; just "All" without `by`), percentages of respondents or of responses (column base).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class MultiResponseResult extends Tabulation {
+  readonly kind = "multiResponse" as const;
+  /** The shared statuses plus this table\'s own. */
   declare readonly suppression: MultiResponseSuppression;
 
   constructor(init: MultiResponseInit) {
     super(init);
-    this.basis = init.basis;
-    this.colBases = init.colBases;
-    this.respondents = init.respondents;
-    this.respondentsUnweighted = init.respondentsUnweighted;
-    this.responses = init.responses;
-    this.responsesUnweighted = init.responsesUnweighted;
-    this.missing = init.missing;
   }
 
   display(): Display {

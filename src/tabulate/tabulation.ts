@@ -59,32 +59,11 @@ export interface Cell {
   readonly suppressed: boolean;
 }
 
-/** The fields every tabulation result has, under the same names (see {@link Tabulation}). */
-export interface TabulationShape {
-  readonly variable: string;
-  readonly by: string | null;
-  readonly weight: string | null;
-  readonly rowLevels: string[];
-  readonly colLevels: string[];
-  readonly counts: number[][];
-  readonly unweighted: number[][];
-  readonly percent: PercentBase;
-  readonly percents: (number | null)[][];
-  readonly intervals: Intervals | null;
-  readonly bases: number[][];
-  readonly base: number;
-  readonly suppression: Suppression;
-  readonly test: AssociationTest | NoTest | null;
-  readonly caption: string;
-  readonly notes: string[];
-}
-
 /**
- * What every tabulation result shares: one shape (rows x columns of counts, percentages, intervals, bases
- * and cell status), one tidy layout ({@link Cell}) and the renderers, all built from one Display.
+ * The fields every tabulation result has, under the same names. {@link Tabulation} declares them by merging
+ * with this interface, so the list is written once.
  */
-export abstract class Tabulation implements TabulationShape {
-  abstract readonly kind: TabulationKind;
+export interface TabulationShape {
   /** The tabulated column (multiResponse: the question; likertSummary: the grid question or the item list). */
   readonly variable: string;
   /** The breakdown column (`{ by }`), or null. */
@@ -114,24 +93,24 @@ export abstract class Tabulation implements TabulationShape {
   readonly test: AssociationTest | NoTest | null;
   readonly caption: string;
   readonly notes: string[];
+}
 
+// Declaration merging: a Tabulation has every TabulationShape field, and its constructor assigns them all from
+// its argument, so no field is declared without a value (what the lint rule guards against).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Tabulation extends TabulationShape {}
+
+/**
+ * What every tabulation result shares: one shape (rows x columns of counts, percentages, intervals, bases
+ * and cell status), one tidy layout ({@link Cell}) and the renderers, all built from one Display.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export abstract class Tabulation {
+  abstract readonly kind: TabulationKind;
+
+  /** Takes the shared fields, and a subclass's own fields (its Init type), from the verb that built them. */
   protected constructor(init: TabulationShape) {
-    this.variable = init.variable;
-    this.by = init.by;
-    this.weight = init.weight;
-    this.rowLevels = init.rowLevels;
-    this.colLevels = init.colLevels;
-    this.counts = init.counts;
-    this.unweighted = init.unweighted;
-    this.percent = init.percent;
-    this.percents = init.percents;
-    this.intervals = init.intervals;
-    this.bases = init.bases;
-    this.base = init.base;
-    this.suppression = init.suppression;
-    this.test = init.test;
-    this.caption = init.caption;
-    this.notes = init.notes;
+    Object.assign(this, init);
   }
 
   /** The rendered form as plain strings, with disclosure control applied. */

@@ -14,6 +14,7 @@ import {
 import { withLevels } from "../../src/codebook/levels.js";
 import { toCsv, toXlsx } from "../../src/export/report-table.js";
 import { referralSample } from "../fixtures/referral-sample.js";
+import { strataSample } from "../fixtures/strata-sample.js";
 import { coOccurrence } from "../../src/multi-select/co-occurrence.js";
 import { optionTests } from "../../src/multi-select/option-tests.js";
 import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
@@ -143,26 +144,7 @@ describe("ask({ pairs: true }): options ticked together", () => {
 });
 
 // R's mantelhaen.test on invented strata (tests/stats/reference/mantelhaen.json, "invented 2x2x3").
-function strataTable(strata: Record<string, number[][]>) {
-  const rows: { trained: string; knows: string; area: string }[] = [];
-  for (const [area, t] of Object.entries(strata))
-    t.forEach((r, i) =>
-      r.forEach((n, j) => {
-        for (let k = 0; k < n; k++) rows.push({ area, trained: ["Yes", "No"][i]!, knows: ["Yes", "No"][j]! });
-      }),
-    );
-  return withLevels(
-    table({
-      trained: rows.map((r) => r.trained),
-      knows: rows.map((r) => r.knows),
-      area: rows.map((r) => r.area),
-    }),
-    {
-      trained: ["Yes", "No"],
-      knows: ["Yes", "No"],
-    },
-  );
-}
+const strataTable = (strata: Record<string, number[][]>) => strataSample(strata);
 
 describe("ask({ strata }): one table per stratum and the Cochran-Mantel-Haenszel test", () => {
   const cmh = (

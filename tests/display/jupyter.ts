@@ -109,3 +109,51 @@ export function freePort(): Promise<number> {
 /** A MIME value as nbformat stores it (a string, or a list of lines) joined into one string. */
 export const mimeText = (value: unknown): string =>
   Array.isArray(value) ? value.join("") : String(value ?? "");
+
+/** Resolves once a Jupyter server answers `url`; fails with the tail of its log after 60 s. */
+export async function waitForServer(url: string, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the notebook server did not start:\n${log().slice(-2000)}`);
+}
+
+/** A running classic Jupyter Notebook server (the project's config) and how to reach and stop it. */
+export interface NotebookServer {
+  /** The URL of a path on the server, with the token: `url("notebooks/x.ipynb")`. */
+  url(pathname: string): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `python -m notebook` on `dir` with `env` on a free port, and resolves once it answers. */
+export async function startNotebookServer(dir: string, env: NodeJS.ProcessEnv): Promise<NotebookServer> {
+  const port = await freePort();
+  const token = "sp-pathways-test";
+  const args = ["-m", "notebook", "--no-browser", `--port=${port}`, "--ip=127.0.0.1"];
+  args.push(`--NotebookApp.token=${token}`, `--notebook-dir=${dir}`);
+  // As root (containers, CI machines) Jupyter refuses to start without --allow-root.
+  if (process.getuid?.() === 0) args.push("--allow-root");
+  const server = spawn(python, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  server.stderr.on("data", (d) => (log += d));
+  const stop = async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("close", r));
+  };
+  const url = (pathname: string) => `http://127.0.0.1:${port}/${pathname}?token=${token}`;
+  try {
+    await waitForServer(url("api/status"), () => log);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, stop };
+}

@@ -6,14 +6,13 @@ import { findChromium } from "../../src/display/chromium-path.js";
 import {
   cellOutputs,
   executeNotebook,
-  freePort,
   hasJupyter,
   mimeText,
   processesMentioning,
   projectEnv,
-  python,
   root,
   tempDir,
+  startNotebookServer,
   workDir,
   type NotebookRun,
   type Output,
@@ -97,31 +96,11 @@ describe.skipIf(!hasJupyter || !chromium)("a notebook with figures, executed wit
   }, 60_000);
 
   it("draws the figures live in the classic notebook with the sp-plotly extension (hover shows values)", async () => {
-    const port = await freePort();
-    const token = "sp-pathways-test";
-    const env = await projectEnv();
-    const { spawn } = await import("node:child_process");
-    const server = spawn(
-      python,
-      [
-        "-m",
-        "notebook",
-        "--no-browser",
-        `--port=${port}`,
-        "--ip=127.0.0.1",
-        `--NotebookApp.token=${token}`,
-        `--notebook-dir=${dir}`,
-        ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
-      ],
-      { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: false },
-    );
-    let log = "";
-    server.stderr.on("data", (d) => (log += d));
+    const server = await startNotebookServer(dir, await projectEnv());
     try {
-      await waitForServer(`http://127.0.0.1:${port}/api/status?token=${token}`, () => log);
       const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/notebooks/figures.ipynb?token=${token}`);
+      await page.goto(server.url("notebooks/figures.ipynb"));
       await page.waitForFunction(
         () =>
           [...document.querySelectorAll(".output_plotly .js-plotly-plot")].filter((e) =>
@@ -152,22 +131,7 @@ describe.skipIf(!hasJupyter || !chromium)("a notebook with figures, executed wit
       await page.screenshot({ path: path.join(dir, "classic-notebook.png") });
       await context.close();
     } finally {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("close", r));
+      await server.stop();
     }
   }, 180_000);
 });
-
-async function waitForServer(url: string, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the notebook server did not start:\n${log().slice(-2000)}`);
-}

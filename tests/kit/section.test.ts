@@ -32,6 +32,19 @@ describe("openSection(name): a notebook's first cell in one call", () => {
     expect(fig.summary.note).toBe(SYNTHETIC_SOURCE);
   });
 
+  it("s.frequencies / s.crosstab / s.multiResponse put the source note first; coverage() counts shown receipts", () => {
+    vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const s = openSection("social-prescription", { area: "" });
+    expect(s.frequencies(s.lw, "pa_training", { notes: ["own"] }).notes).toEqual([SYNTHETIC_SOURCE, "own"]);
+    expect(s.crosstab(s.lw, "knows_guideline", { by: "trained" }).notes).toEqual([SYNTHETIC_SOURCE]);
+    expect(s.multiResponse(s.lw, "benefits_aware").notes).toEqual([SYNTHETIC_SOURCE]);
+    const n = s.receipts.length;
+    expect(s.coverage()).toBe(`${n} published figures in this section; receipts shown for 0`);
+    s.showReceipts(["lw-trained", "lw-trained-in-role"]);
+    s.showReceipts(["lw-trained"]);
+    expect(s.coverage()).toBe(`${n} published figures in this section; receipts shown for 2`);
+  });
+
   it("a misspelt section is one line with the closest name; receipts: 'none' accepts any name", () => {
     expect(sectionNames()).toContain("provision");
     expect(() => openSection("provison", { quiet: true })).toThrow(

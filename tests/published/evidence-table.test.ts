@@ -7,24 +7,10 @@ import { adjustFamily } from "../../src/stats/adjust-p.js";
 import { crosstab } from "../../src/tabulate/crosstab.js";
 import { frequencies } from "../../src/tabulate/frequencies.js";
 import { hasTest } from "../../src/tabulate/format.js";
+import { trainedReceipt } from "../fixtures/receipts.js";
 
 // Hand-built receipts (not survey data): 57 of 300 is 19.0%, Wilson 15.0-23.8%.
-const trained: Receipt = {
-  id: "lw-trained",
-  survey: "link-worker",
-  area: "North West",
-  kind: "percent",
-  quote: "Only 19% of Link Workers had received physical activity training,",
-  published: 19,
-  tolerance: "[18.5, 19.5)",
-  computed: 19,
-  successes: 57,
-  n: 300,
-  lower: 14.97,
-  upper: 23.81,
-  pass: true,
-  detail: "19.0% (57/300)",
-};
+const trained = trainedReceipt;
 const failed: Receipt = {
   ...trained,
   id: "lw-trained-in-role",

@@ -1,25 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Receipt } from "../../src/published/receipt.js";
 import { receiptsBundle, showReceipts } from "../../src/published/show-receipts.js";
+import { trainedReceipt } from "../fixtures/receipts.js";
 
-// Hand-built receipts: 57 of 300 is 19.0%; Wilson 95% interval 15.0-23.8% (hand calculation:
-// centre (57 + 1.92) / 303.84 = 0.1939, half-width 1.96/303.84 * sqrt(57*243/300 + 0.96) = 0.0442).
-const pass: Receipt = {
-  id: "lw-trained",
-  survey: "link-worker",
-  area: "North West",
-  kind: "percent",
-  quote: "Only 19% of Link Workers had received physical activity training,",
-  published: 19,
-  tolerance: "[18.5, 19.5)",
-  computed: 19,
-  successes: 57,
-  n: 300,
-  lower: 14.97,
-  upper: 23.81,
-  pass: true,
-  detail: "19.0% (57/300)",
-};
+// Hand-built receipts (tests/fixtures/receipts.ts): 57 of 300 is 19.0%, Wilson 15.0-23.8%.
+const pass = trainedReceipt;
 const fail: Receipt = { ...pass, id: "lw-trained-in-role", published: 12, computed: 19, pass: false };
 const empty: Receipt = {
   ...pass,

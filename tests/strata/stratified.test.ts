@@ -1,31 +1,10 @@
-import { table } from "arquero";
 import { describe, expect, it } from "vitest";
-import { withLevels } from "../../src/codebook/levels.js";
 import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
 import { stratified } from "../../src/strata/stratified.js";
+import { strataSample } from "../fixtures/strata-sample.js";
 
-// Invented respondents from counts per stratum: [[yes-yes, yes-no], [no-yes, no-no]].
-function fromCounts(strata: Record<string, number[][]>) {
-  const rows: { trained: string; knows: string; area: string | null }[] = [];
-  for (const [area, t] of Object.entries(strata))
-    t.forEach((r, i) =>
-      r.forEach((n, j) => {
-        for (let k = 0; k < n; k++) rows.push({ area, trained: ["Yes", "No"][i]!, knows: ["Yes", "No"][j]! });
-      }),
-    );
-  rows.push({ area: null, trained: "Yes", knows: "No" });
-  return withLevels(
-    table({
-      trained: rows.map((r) => r.trained),
-      knows: rows.map((r) => r.knows),
-      area: rows.map((r) => r.area),
-    }),
-    {
-      trained: ["Yes", "No"],
-      knows: ["Yes", "No"],
-    },
-  );
-}
+// Invented respondents from counts per stratum, plus one without an area (counted as missing).
+const fromCounts = (strata: Record<string, number[][]>) => strataSample(strata, { unassigned: true });
 // R: mantelhaen.test on these three strata: X-squared = 6.476680691140511, p = 0.010929890944872504,
 // common OR 2.5193572782077012 (tests/stats/reference/mantelhaen.json, "invented 2x2x3").
 const three = {
@@ -51,6 +30,16 @@ const shown = {
   ],
 };
 
+// Two strata small enough to be hidden under the default threshold.
+const D = [
+  [3, 6],
+  [5, 8],
+];
+const E = [
+  [6, 2],
+  [4, 9],
+];
+
 describe("stratified(table, row, col, strata)", () => {
   it("without disclosure control: one table per stratum and the pooled test as R's mantelhaen.test", () => {
     const s = stratified(fromCounts(three), "trained", "knows", "area", { suppress: false });
@@ -63,14 +52,8 @@ describe("stratified(table, row, col, strata)", () => {
   it("shown strata enter alone; two hidden strata enter combined when their sum is publishable", () => {
     const data = {
       ...shown,
-      D: [
-        [3, 6],
-        [5, 8],
-      ],
-      E: [
-        [6, 2],
-        [4, 9],
-      ],
+      D,
+      E,
     };
     const s = stratified(fromCounts(data), "trained", "knows", "area");
     expect(s.tables.filter((t) => t.hidden).map((t) => t.stratum)).toEqual(["D", "E"]);
@@ -87,10 +70,7 @@ describe("stratified(table, row, col, strata)", () => {
     const s = stratified(
       fromCounts({
         ...shown,
-        D: [
-          [3, 6],
-          [5, 8],
-        ],
+        D,
       }),
       "trained",
       "knows",
@@ -102,10 +82,7 @@ describe("stratified(table, row, col, strata)", () => {
   it("no pooled test when every stratum is hidden", () => {
     const s = stratified(
       fromCounts({
-        D: [
-          [3, 6],
-          [5, 8],
-        ],
+        D,
       }),
       "trained",
       "knows",
@@ -127,10 +104,7 @@ describe("stratifiedDisplay(result)", () => {
     const s = stratified(
       fromCounts({
         ...shown,
-        D: [
-          [3, 6],
-          [5, 8],
-        ],
+        D,
       }),
       "trained",
       "knows",

@@ -4,18 +4,7 @@ import { withLevels } from "../../src/codebook/levels.js";
 import { crosstab } from "../../src/tabulate/index.js";
 import { wilson } from "../../src/stats/index.js";
 import { tableEqual } from "../helpers/table-equal.js";
-import { cells, rep } from "./fixtures.js";
-
-// R's ?fisher.test "TeaTasting": guesses x truth = [[3, 1], [1, 3]]. R prints p-value = 0.4857; by hand the
-// hypergeometric probabilities with all margins 4 are (1, 16, 36, 16, 1) / 70 and the two-sided p sums those
-// <= 16/70: 34/70.
-const tea = () =>
-  cells("guess", "truth", [
-    ["Milk", "Milk", 3],
-    ["Milk", "Tea", 1],
-    ["Tea", "Milk", 1],
-    ["Tea", "Tea", 3],
-  ]);
+import { cells, rep, tea } from "./fixtures.js";
 
 // R's ?chisq.test example M: gender x party = [[762, 327, 468], [484, 239, 477]];
 // R prints X-squared = 30.07, df = 2, p-value = 2.954e-07.

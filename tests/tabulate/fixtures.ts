@@ -26,3 +26,16 @@ export function trained(): ColumnTable {
   });
   return withLevels(t, { trained: ["No", "Yes, before", "Yes, current", "Unsure"] });
 }
+
+/**
+ * R's ?fisher.test "TeaTasting": guesses x truth = [[3, 1], [1, 3]]. R prints p-value = 0.4857; by hand the
+ * hypergeometric probabilities with all margins 4 are (1, 16, 36, 16, 1) / 70 and the two-sided p sums those
+ * <= 16/70: 34/70.
+ */
+export const tea = (): ColumnTable =>
+  cells("guess", "truth", [
+    ["Milk", "Milk", 3],
+    ["Milk", "Tea", 1],
+    ["Tea", "Milk", 1],
+    ["Tea", "Tea", 3],
+  ]);

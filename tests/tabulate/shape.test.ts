@@ -13,15 +13,7 @@ import {
   multiResponse,
   type Tabulation,
 } from "../../src/tabulate/index.js";
-import { cells, trained } from "./fixtures.js";
-
-const tea = () =>
-  cells("guess", "truth", [
-    ["Milk", "Milk", 3],
-    ["Milk", "Tea", 1],
-    ["Tea", "Milk", 1],
-    ["Tea", "Tea", 3],
-  ]);
+import { tea, trained } from "./fixtures.js";
 
 describe("one shape for every tabulation", () => {
   const grid = withLevels(table({ q__a: ["Hi", "Lo", "Hi", null], q__b: ["Lo", "Lo", null, null] }), {
