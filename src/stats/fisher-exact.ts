@@ -163,6 +163,8 @@ interface Net {
   readonly logK: number;
   readonly threshold: number;
   readonly budget: Budget;
+  /** Room for one split of the rows (minTwoColumns), reused by every call. */
+  readonly scratch: Int32Array;
   p: number;
 }
 
@@ -189,7 +191,7 @@ function networkPValue(table: number[][], deadline: number): number {
   const budget: Budget = { work: 0, deadline, describe: `${r} x ${c} table with n = ${n}` };
   // The first stage alone holds up to C(c_1 + r - 1, r - 1) children; refuse at once rather than after the work.
   spend(budget, Math.exp(lnChoose(colSums[0]! + r - 1, r - 1)));
-  const net: Net = { r, lf, logK, threshold, budget, p: 0 };
+  const net: Net = { r, lf, logK, threshold, budget, scratch: new Int32Array(r), p: 0 };
   const tails = colSums.map((_, j) => colSums.slice(j));
   const tailLf = tails.map((t) => sumLf(t, lf));
 
@@ -199,8 +201,9 @@ function networkPValue(table: number[][], deadline: number): number {
     for (let i = 0; i < r; i++) total += rem[i]!;
     const logRest = logK + lf[total]! - sumLf(rem, lf) - tailLf[j]!;
     spend(budget, r * tail.length);
-    const minS = minCompletion(rem, tail, lf);
-    const maxS = tail.length === 2 ? maxTwoColumns(rem, tail[0]!, lf) : maxCompletionBound(rem, tail, lf);
+    const two = tail.length === 2;
+    const minS = two ? minTwoColumns(rem, 0, tail[0]!, total, lf, net.scratch) : minCompletion(rem, tail, lf);
+    const maxS = two ? maxTwoColumns(rem, 0, tail[0]!, lf) : maxCompletionBound(rem, tail, lf);
     return { rem, minS, maxS, logRest, s: [], w: [] };
   };
 
@@ -221,6 +224,7 @@ function networkPValue(table: number[][], deadline: number): number {
   root.s.push(0);
   root.w.push(1);
   let stage = [root];
+  const lastTwo = new LastTwo(net, colSums[c - 2]!);
   const x = new Int32Array(r);
   const child = new Int32Array(r);
   const room = new Int32Array(r + 1);
@@ -231,7 +235,7 @@ function networkPValue(table: number[][], deadline: number): number {
       const [s, w] = mergePasts(node.s, node.w);
       spend(budget, s.length);
       if (tails[j]!.length === 2) {
-        new LastTwo(net, node.rem, column).run(s, w);
+        lastTwo.run(node.rem, s, w);
         continue;
       }
       const { rem } = node;
@@ -286,79 +290,113 @@ function networkPValue(table: number[][], deadline: number): number {
  * The last two columns (totals `a` and sum(rem) - a): the rest of the table is fixed by x_i, the first
  * column's cell in row i, and costs g_i(x_i) = log x_i! + log (rem_i - x_i)!. Rows are filled one at a time,
  * a sub-network whose nodes are (row, amount of `a` left): the exact least and largest remaining costs of
- * each node visited (minTwoColumns, maxTwoColumns; memoised) decide past values as in the main network, and the mass of a whole
- * sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i! (rem_i - x_i)!) is
- * C(R, left) / prod rem_i!, R the rows' total).
+ * each node visited (memoised per node of the main network) decide past values as in the main network, and
+ * the mass of a whole sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i!
+ * (rem_i - x_i)!) is C(R, left) / prod rem_i!, R the rows' total). `a` is the same for every node of the
+ * last stage, so one instance (and its memo arrays, reset by a generation stamp, not refilled) serves them all.
  */
 class LastTwo {
   private readonly room: Int32Array;
   private readonly remLf: Float64Array;
   private readonly width: number;
-  /** lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`; NaN until computed. */
+  /** lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`, valid when
+   * stamp[i * width + left] === gen (the current node). */
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
+  private readonly stamp: Int32Array;
+  private gen = 0;
+  private rem: Int32Array = new Int32Array(0);
+  private s: readonly number[] = [];
+  private suffix: Float64Array = new Float64Array(0);
+  private scale = 0;
 
   constructor(
     private readonly net: Net,
-    private readonly rem: Int32Array,
     private readonly a: number,
   ) {
-    const { r, lf } = net;
+    const { r } = net;
     this.room = new Int32Array(r + 1);
     this.remLf = new Float64Array(r + 1);
-    for (let i = r - 1; i >= 0; i--) {
-      this.room[i] = this.room[i + 1]! + rem[i]!;
-      this.remLf[i] = this.remLf[i + 1]! + lf[rem[i]!]!;
-    }
     this.width = a + 1;
-    this.lo = new Float64Array(r * this.width).fill(NaN);
+    this.lo = new Float64Array(r * this.width);
     this.hi = new Float64Array(r * this.width);
+    this.stamp = new Int32Array(r * this.width);
   }
 
   private bounds(i: number, left: number): number {
     const at = i * this.width + left;
-    if (Number.isNaN(this.lo[at]!)) {
-      const rows = this.rem.subarray(i);
-      this.lo[at] = minTwoColumns(rows, left, this.room[i]!, this.net.lf);
-      this.hi[at] = maxTwoColumns(rows, left, this.net.lf);
-      spend(this.net.budget, rows.length);
+    if (this.stamp[at] !== this.gen) {
+      this.stamp[at] = this.gen;
+      const { rem, net } = this;
+      const { r, lf } = net;
+      if (r - i === 2) {
+        // Two rows left: one free cell x, g convex in x; least at the (hypergeometric) mode, largest at an end.
+        const ra = rem[i]!;
+        const rb = rem[i + 1]!;
+        const from = Math.max(0, left - rb);
+        const to = Math.min(ra, left);
+        const g = (x: number) => lf[x]! + lf[ra - x]! + lf[left - x]! + lf[rb - left + x]!;
+        let x = Math.min(to, Math.max(from, Math.floor(((left + 1) * (ra + 1)) / (ra + rb + 2))));
+        let gx = g(x);
+        while (x < to && g(x + 1) < gx) gx = g(++x);
+        while (x > from && g(x - 1) < gx) gx = g(--x);
+        this.lo[at] = gx;
+        this.hi[at] = Math.max(g(from), g(to));
+      } else {
+        this.lo[at] = minTwoColumns(rem, i, left, this.room[i]!, lf, net.scratch);
+        this.hi[at] = maxTwoColumns(rem, i, left, lf);
+      }
+      spend(net.budget, r - i);
     }
     return at;
   }
 
-  /** Adds to the p-value the completions of sorted pasts `s` (with counts `w`) that reach the threshold. */
-  run(s: readonly number[], w: readonly number[]): void {
-    const { net, rem, room, remLf, lo, hi } = this;
+  /** Adds to the p-value the completions of node `rem`'s sorted pasts `s` (counts `w`) that reach the
+   * threshold. */
+  run(rem: Int32Array, s: readonly number[], w: readonly number[]): void {
+    const { r, lf } = this.net;
+    const { room, remLf } = this;
+    for (let i = r - 1; i >= 0; i--) {
+      room[i] = room[i + 1]! + rem[i]!;
+      remLf[i] = remLf[i + 1]! + lf[rem[i]!]!;
+    }
+    this.gen++;
+    this.rem = rem;
+    this.s = s;
+    this.scale = s[0]!;
+    if (this.suffix.length < s.length + 1) this.suffix = new Float64Array(2 * s.length + 2);
+    const suffix = this.suffix;
+    suffix[s.length] = 0;
+    for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(this.scale - s[m]!);
+    this.visit(0, this.a, 0, 0, s.length);
+  }
+
+  /** Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i; those from
+   * `end` on were taken whole further up, so suffix[end] is already counted and the difference is exact
+   * to rounding relative to the p-value. */
+  private visit(i: number, left: number, cost: number, from: number, end: number): void {
+    const { net, rem, room, remLf, lo, hi, s, suffix, scale } = this;
     const { r, lf, logK, threshold } = net;
-    const scale = s[0]!;
-    const suffix = new Float64Array(s.length + 1);
-    for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
-    // Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i; those from
-    // `end` on were taken whole further up, so suffix[end] is already counted and the difference is exact
-    // to rounding relative to the p-value.
-    const visit = (i: number, left: number, cost: number, from: number, end: number): void => {
-      if (i === r - 1) {
-        // The last row is forced: one table, S = s + total for each past.
-        const total = cost + lf[left]! + lf[rem[i]! - left]!;
-        const take = lowerBound(s, threshold - total, from, end);
-        if (take < end) net.p += Math.exp(logK - total - scale) * (suffix[take]! - suffix[end]!);
-        return;
-      }
-      const at = this.bounds(i, left);
-      const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
-      if (take < end) {
-        const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
-        net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
-      }
-      const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
-      if (keep >= take) return;
-      const ri = rem[i]!;
-      const top = Math.min(ri, left);
-      for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
-        visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
-      }
-    };
-    visit(0, this.a, 0, 0, s.length);
+    if (i === r - 1) {
+      // The last row is forced: one table, S = s + total for each past.
+      const total = cost + lf[left]! + lf[rem[i]! - left]!;
+      const take = lowerBound(s, threshold - total, from, end);
+      if (take < end) net.p += Math.exp(logK - total - scale) * (suffix[take]! - suffix[end]!);
+      return;
+    }
+    const at = this.bounds(i, left);
+    const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
+    if (take < end) {
+      const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
+      net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
+    }
+    const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
+    if (keep >= take) return;
+    const ri = rem[i]!;
+    const top = Math.min(ri, left);
+    for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
+      this.visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
+    }
   }
 }
 
@@ -407,7 +445,7 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
   let total = 0;
   for (let i = 0; i < r; i++) total += rem[i]!;
   if (k === 1 || total === 0) return sumLf(rem, lf);
-  if (k === 2) return minTwoColumns(rem, tail[0]!, total, lf);
+  if (k === 2) return minTwoColumns(rem, 0, tail[0]!, total, lf, new Int32Array(r));
   const x = new Int32Array(r * k);
   const rowLeft = Int32Array.from(rem);
   const colLeft = Int32Array.from(tail);
@@ -481,17 +519,24 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
  * under sum x_i = a. With one constraint and convex g_i, a split is optimal exactly when no single unit moved
  * from one row to another lowers the sum; start from the rounded proportional split and move units until so.
  */
-function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Array): number {
-  const r = rem.length;
+function minTwoColumns(
+  rem: Int32Array,
+  first: number,
+  a: number,
+  total: number,
+  lf: Float64Array,
+  x: Int32Array,
+): number {
   if (total === 0) return 0;
-  const x = new Int32Array(r);
+  // Rows first.. of `rem`; x (scratch, no allocation per call: this runs per node) holds their split.
+  const r = rem.length - first;
   let left = a;
   for (let i = 0; i < r; i++) {
-    x[i] = Math.floor((rem[i]! * a) / total);
+    x[i] = Math.floor((rem[first + i]! * a) / total);
     left -= x[i]!;
   }
   for (let i = 0; left > 0; i++) {
-    if (x[i]! < rem[i]!) {
+    if (x[i]! < rem[first + i]!) {
       x[i]! += 1;
       left--;
     }
@@ -504,7 +549,7 @@ function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Arr
     let downGain = -Infinity;
     for (let i = 0; i < r; i++) {
       const v = x[i]!;
-      const ri = rem[i]!;
+      const ri = rem[first + i]!;
       if (v < ri) {
         const cost = lf[v + 1]! - lf[v]! + lf[ri - v - 1]! - lf[ri - v]!;
         if (cost < upCost) {
@@ -525,37 +570,34 @@ function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Arr
     x[down]! -= 1;
   }
   let cost = 0;
-  for (let i = 0; i < r; i++) cost += lf[x[i]!]! + lf[rem[i]! - x[i]!]!;
+  for (let i = 0; i < r; i++) cost += lf[x[i]!]! + lf[rem[first + i]! - x[i]!]!;
   return cost;
 }
 
 /**
- * The largest sum of log x! over the r x 2 tables with row totals `rem` and first column total `a` (exact).
- * g_i(x) = log x! + log (rem_i - x)! is convex, so the maximum is at a vertex of {sum x_i = a, 0 <= x_i <=
- * rem_i}: every row but one at a bound. Rows sorted descending; try each set of full rows (x_i = rem_i) with
- * each other row taking what is left.
+ * The largest sum of log x! over the r x 2 tables with row totals rem[first..] and first column total `a`
+ * (exact). g_i(x) = log x! + log (rem_i - x)! is convex, so the maximum is at a vertex of {sum x_i = a,
+ * 0 <= x_i <= rem_i}: every row but one at a bound, where g_i = log rem_i! either way. Try each set of full
+ * rows (x_i = rem_i) with each other row taking what is left.
  */
-function maxTwoColumns(rem: Int32Array, a: number, lf: Float64Array): number {
-  const r = rem.length;
+function maxTwoColumns(rem: Int32Array, first: number, a: number, lf: Float64Array): number {
+  const r = rem.length - first;
+  let atBounds = 0;
+  for (let i = first; i < rem.length; i++) atBounds += lf[rem[i]!]!;
   let best = -Infinity;
   for (let full = 0; full < 1 << r; full++) {
     let used = 0;
-    let cost = 0;
-    for (let i = 0; i < r; i++) {
-      if (full & (1 << i)) {
-        used += rem[i]!;
-        cost += lf[rem[i]!]!;
-      } else cost += lf[rem[i]!]!; // x_i = 0: log 0! + log rem_i!
-    }
+    for (let i = 0; i < r; i++) if (full & (1 << i)) used += rem[first + i]!;
     const left = a - used;
     if (left < 0) continue;
     if (left === 0) {
-      if (cost > best) best = cost;
+      if (atBounds > best) best = atBounds;
       continue;
     }
     for (let m = 0; m < r; m++) {
-      if (full & (1 << m) || left > rem[m]!) continue;
-      const v = cost - lf[rem[m]!]! + lf[left]! + lf[rem[m]! - left]!;
+      const rm = rem[first + m]!;
+      if (full & (1 << m) || left > rm) continue;
+      const v = atBounds - lf[rm]! + lf[left]! + lf[rm - left]!;
       if (v > best) best = v;
     }
   }
