@@ -305,7 +305,8 @@ class LastTwo {
   private readonly hi: Float64Array;
   private readonly stamp: Int32Array;
   private gen = 0;
-  private rem: Int32Array = new Int32Array(0);
+  /** The current node's rows, ascending. */
+  private readonly rows: Int32Array;
   private s: readonly number[] = [];
   private suffix: Float64Array = new Float64Array(0);
   private scale = 0;
@@ -321,32 +322,18 @@ class LastTwo {
     this.lo = new Float64Array(r * this.width);
     this.hi = new Float64Array(r * this.width);
     this.stamp = new Int32Array(r * this.width);
+    this.rows = new Int32Array(r);
   }
 
+  /** Memo slot of (i, left) for i < r - 2, computing its bounds on first use for this node. */
   private bounds(i: number, left: number): number {
     const at = i * this.width + left;
     if (this.stamp[at] !== this.gen) {
       this.stamp[at] = this.gen;
-      const { rem, net } = this;
-      const { r, lf } = net;
-      if (r - i === 2) {
-        // Two rows left: one free cell x, g convex in x; least at the (hypergeometric) mode, largest at an end.
-        const ra = rem[i]!;
-        const rb = rem[i + 1]!;
-        const from = Math.max(0, left - rb);
-        const to = Math.min(ra, left);
-        const g = (x: number) => lf[x]! + lf[ra - x]! + lf[left - x]! + lf[rb - left + x]!;
-        let x = Math.min(to, Math.max(from, Math.floor(((left + 1) * (ra + 1)) / (ra + rb + 2))));
-        let gx = g(x);
-        while (x < to && g(x + 1) < gx) gx = g(++x);
-        while (x > from && g(x - 1) < gx) gx = g(--x);
-        this.lo[at] = gx;
-        this.hi[at] = Math.max(g(from), g(to));
-      } else {
-        this.lo[at] = minTwoColumns(rem, i, left, this.room[i]!, lf, net.scratch);
-        this.hi[at] = maxTwoColumns(rem, i, left, lf);
-      }
-      spend(net.budget, r - i);
+      const { rows, net } = this;
+      this.lo[at] = minTwoColumns(rows, i, left, this.room[i]!, net.lf, net.scratch);
+      this.hi[at] = maxTwoColumns(rows, i, left, net.lf);
+      spend(net.budget, net.r - i);
     }
     return at;
   }
@@ -355,47 +342,95 @@ class LastTwo {
    * threshold. */
   run(rem: Int32Array, s: readonly number[], w: readonly number[]): void {
     const { r, lf } = this.net;
-    const { room, remLf } = this;
+    const { room, remLf, rows } = this;
+    // Rows ascending: the first rows, enumerated one value at a time, then have the fewest values.
+    for (let i = 0; i < r; i++) rows[i] = rem[r - 1 - i]!;
     for (let i = r - 1; i >= 0; i--) {
-      room[i] = room[i + 1]! + rem[i]!;
-      remLf[i] = remLf[i + 1]! + lf[rem[i]!]!;
+      room[i] = room[i + 1]! + rows[i]!;
+      remLf[i] = remLf[i + 1]! + lf[rows[i]!]!;
     }
     this.gen++;
-    this.rem = rem;
     this.s = s;
     this.scale = s[0]!;
     if (this.suffix.length < s.length + 1) this.suffix = new Float64Array(2 * s.length + 2);
     const suffix = this.suffix;
     suffix[s.length] = 0;
     for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(this.scale - s[m]!);
-    this.visit(0, this.a, 0, 0, s.length);
+    if (r === 2) this.lastRows(this.a, 0, 0, s.length);
+    else this.visit(0, this.a, 0, 0, s.length);
   }
 
-  /** Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i; those from
-   * `end` on were taken whole further up, so suffix[end] is already counted and the difference is exact
-   * to rounding relative to the p-value. */
+  /** Adds the share of pasts [from, end) whose completion through (i, left) counts: whole when the least
+   * remaining cost already reaches the threshold, none when the largest does not. Pasts from `end` on were
+   * taken whole further up, so suffix[end] is already counted and the difference is exact to rounding
+   * relative to the p-value. */
   private visit(i: number, left: number, cost: number, from: number, end: number): void {
-    const { net, rem, room, remLf, lo, hi, s, suffix, scale } = this;
-    const { r, lf, logK, threshold } = net;
-    if (i === r - 1) {
-      // The last row is forced: one table, S = s + total for each past.
-      const total = cost + lf[left]! + lf[rem[i]! - left]!;
-      const take = lowerBound(s, threshold - total, from, end);
-      if (take < end) net.p += Math.exp(logK - total - scale) * (suffix[take]! - suffix[end]!);
-      return;
-    }
+    const net = this.net;
+    const s = this.s;
+    const suffix = this.suffix;
+    const lf = net.lf;
     const at = this.bounds(i, left);
-    const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
+    const take = lowerBound(s, net.threshold - cost - this.lo[at]!, from, end);
     if (take < end) {
-      const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
-      net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
+      const room = this.room[i]!;
+      const logMass = lf[room]! - lf[left]! - lf[room - left]! - this.remLf[i]!;
+      net.p += Math.exp(net.logK - cost - this.scale + logMass) * (suffix[take]! - suffix[end]!);
     }
-    const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
+    const keep = lowerBound(s, net.threshold - cost - this.hi[at]!, from, take);
     if (keep >= take) return;
-    const ri = rem[i]!;
+    const ri = this.rows[i]!;
     const top = Math.min(ri, left);
-    for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
-      this.visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
+    const next = i + 1 === net.r - 2;
+    for (let v = Math.max(0, left - this.room[i + 1]!); v <= top; v++) {
+      const c = cost + lf[v]! + lf[ri - v]!;
+      if (next) this.lastRows(left - v, c, keep, take);
+      else this.visit(i + 1, left - v, c, keep, take);
+    }
+  }
+
+  /** visit for the last two rows: one free cell x, whose cost g is convex in x, so the bounds are closed
+   * form (least at the hypergeometric mode, largest at an end), and each x left is one table. */
+  private lastRows(left: number, cost: number, from: number, end: number): void {
+    const net = this.net;
+    const { lf, threshold } = net;
+    const s = this.s;
+    const suffix = this.suffix;
+    const i = net.r - 2;
+    const ra = this.rows[i]!;
+    const rb = this.rows[i + 1]!;
+    const lo = Math.max(0, left - rb);
+    const hi = Math.min(ra, left);
+    // g(x) = lf[x] + lf[ra - x] + lf[left - x] + lf[rb - left + x]
+    let x = Math.min(hi, Math.max(lo, Math.floor(((left + 1) * (ra + 1)) / (ra + rb + 2))));
+    let gx = lf[x]! + lf[ra - x]! + lf[left - x]! + lf[rb - left + x]!;
+    while (x < hi) {
+      const g1 = lf[x + 1]! + lf[ra - x - 1]! + lf[left - x - 1]! + lf[rb - left + x + 1]!;
+      if (g1 >= gx) break;
+      gx = g1;
+      x++;
+    }
+    while (x > lo) {
+      const g1 = lf[x - 1]! + lf[ra - x + 1]! + lf[left - x + 1]! + lf[rb - left + x - 1]!;
+      if (g1 >= gx) break;
+      gx = g1;
+      x--;
+    }
+    const gLo = lf[lo]! + lf[ra - lo]! + lf[left - lo]! + lf[rb - left + lo]!;
+    const gHi = lf[hi]! + lf[ra - hi]! + lf[left - hi]! + lf[rb - left + hi]!;
+    spend(net.budget, 1);
+    const take = lowerBound(s, threshold - cost - gx, from, end);
+    const scale = net.logK - cost - this.scale;
+    if (take < end) {
+      const room = ra + rb;
+      const logMass = lf[room]! - lf[left]! - lf[room - left]! - this.remLf[i]!;
+      net.p += Math.exp(scale + logMass) * (suffix[take]! - suffix[end]!);
+    }
+    const keep = lowerBound(s, threshold - cost - Math.max(gLo, gHi), from, take);
+    if (keep >= take) return;
+    for (let v = lo; v <= hi; v++) {
+      const g = lf[v]! + lf[ra - v]! + lf[left - v]! + lf[rb - left + v]!;
+      const t = lowerBound(s, threshold - cost - g, keep, take);
+      if (t < take) net.p += Math.exp(scale - g) * (suffix[t]! - suffix[take]!);
     }
   }
 }
