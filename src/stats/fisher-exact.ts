@@ -228,6 +228,8 @@ function networkPValue(table: number[][], deadline: number): number {
   const x = new Int32Array(r);
   const child = new Int32Array(r);
   const room = new Int32Array(r + 1);
+  const leftAt = new Int32Array(r);
+  const costAt = new Float64Array(r);
   for (let j = 0; stage.length > 0; j++) {
     const column = colSums[j]!;
     const next = new Map<number | string, NetNode>();
@@ -245,41 +247,51 @@ function networkPValue(table: number[][], deadline: number): number {
       const scale = s[0]!;
       const suffix = new Float64Array(s.length + 1);
       for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
-      const fill = (i: number, left: number, cost: number): void => {
-        if (i === r - 1) {
-          x[i] = left;
-          cost += lf[left]!;
-          // The child's remainders, sorted descending (insertion sort: r is small).
-          for (let a = 0; a < r; a++) {
-            const v = rem[a]! - x[a]!;
-            let b = a;
-            while (b > 0 && child[b - 1]! < v) {
-              child[b] = child[b - 1]!;
-              b--;
-            }
-            child[b] = v;
-          }
-          const key = keyOf(child);
-          let target = next.get(key);
-          if (!target) next.set(key, (target = makeNode(child.slice(), j + 1)));
-          // Pasts from `take` on count on every completion of the child, those before `keep` on none.
-          const take = lowerBound(s, threshold - target.minS - cost, 0, s.length);
-          if (take < s.length) net.p += Math.exp(target.logRest - cost - scale) * suffix[take]!;
-          const keep = lowerBound(s, threshold - target.maxS - cost, 0, take);
-          for (let m = keep; m < take; m++) {
-            target.s.push(s[m]! + cost);
-            target.w.push(w[m]!);
-          }
-          spend(budget, 1 + take - keep);
-          return;
+      // Every column split x (0 <= x_i <= rem_i, sum = column) by an odometer over x_0..x_{r-2}, x_{r-1}
+      // forced; leftAt/costAt hold what is left and spent before each row (a loop, not a recursion, so
+      // the running cost stays an unboxed double).
+      leftAt[0] = column;
+      costAt[0] = 0;
+      x[0] = Math.max(0, column - room[1]!) - 1;
+      for (let i = 0; i >= 0; ) {
+        if (x[i]! >= Math.min(rem[i]!, leftAt[i]!)) {
+          i--;
+          continue;
         }
-        const top = Math.min(rem[i]!, left);
-        for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
-          x[i] = v;
-          fill(i + 1, left - v, cost + lf[v]!);
+        x[i]!++;
+        if (i < r - 2) {
+          leftAt[i + 1] = leftAt[i]! - x[i]!;
+          costAt[i + 1] = costAt[i]! + lf[x[i]!]!;
+          i++;
+          x[i] = Math.max(0, leftAt[i]! - room[i + 1]!) - 1;
+          continue;
         }
-      };
-      fill(0, column, 0);
+        const last = leftAt[i]! - x[i]!;
+        x[r - 1] = last;
+        const cost = costAt[i]! + lf[x[i]!]! + lf[last]!;
+        // The child's remainders, sorted descending (insertion sort: r is small).
+        for (let a = 0; a < r; a++) {
+          const v = rem[a]! - x[a]!;
+          let b = a;
+          while (b > 0 && child[b - 1]! < v) {
+            child[b] = child[b - 1]!;
+            b--;
+          }
+          child[b] = v;
+        }
+        const key = keyOf(child);
+        let target = next.get(key);
+        if (!target) next.set(key, (target = makeNode(child.slice(), j + 1)));
+        // Pasts from `take` on count on every completion of the child, those before `keep` on none.
+        const take = lowerBound(s, threshold - target.minS - cost, 0, s.length);
+        if (take < s.length) net.p += Math.exp(target.logRest - cost - scale) * suffix[take]!;
+        const keep = lowerBound(s, threshold - target.maxS - cost, 0, take);
+        for (let m = keep; m < take; m++) {
+          target.s.push(s[m]! + cost);
+          target.w.push(w[m]!);
+        }
+        spend(budget, 1 + take - keep);
+      }
     }
     stage = [...next.values()].filter((node) => node.s.length > 0);
   }
