@@ -253,7 +253,7 @@ function networkPValue(table: number[][], deadline: number): number {
       leftAt[0] = column;
       costAt[0] = 0;
       x[0] = Math.max(0, column - room[1]!) - 1;
-      for (let i = 0; i >= 0; ) {
+      for (let i = 0; i >= 0;) {
         if (x[i]! >= Math.min(rem[i]!, leftAt[i]!)) {
           i--;
           continue;
