@@ -1,4 +1,5 @@
 import factorialln from "@stdlib/math-base-special-factorialln";
+import { UsageError } from "../errors/usage-error.js";
 import { checkCounts } from "./check-counts.js";
 import { monteCarloFisherP } from "./fisher-monte-carlo.js";
 import { networkNodes } from "./fisher-size.js";
@@ -8,12 +9,13 @@ const REL_ERR = 1 + 1e-7;
 /** Steps (nodes made, past values stored, sub-network nodes visited) before giving up, bounding memory to a
  * few hundred MB. The survey fixtures that finish take 5e4 (3 x 3, n = 200) to 2e6 (4 x 4, n = 150) steps. */
 const MAX_WORK = 8e6;
-/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto". On the
- * survey fixtures (tests/stats/reference/fisher-fixtures.json) the exact search finished from 3.6e3 nodes
- * (3 x 3, n = 200; 5e4 steps) to 2.9e4 (4 x 4, n = 150; 2e6 steps, 0.9-3.8 s measured at load 11-20 on 2 cores),
- * and ran out of steps from 4.2e4 (6 x 3, n = 400). The node count predicts the steps only roughly, so the
- * clock still guards the tables this lets through. */
-const AUTO_EXACT_NODES = 35000;
+/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto" and
+ * are refused at once under "exact". On the survey fixtures (tests/stats/reference/fisher-fixtures.json) the
+ * exact search finished from 3.6e3 nodes (3 x 3, n = 200) to 2.9e4 (4 x 4, n = 150; 2e6 steps), and ran out of
+ * steps from 4.2e4 (6 x 3, n = 400: after 10-23 s at load 12-20 on 2 cores, before this limit refused it up
+ * front). The node count predicts the steps only roughly, so the step budget (and, under "auto", the clock)
+ * still guards the tables this lets through. */
+const EXACT_NODES_LIMIT = 35000;
 
 /** How fisherExact answers: exactly, by simulation, or exactly when that fits the time limit ("auto"). */
 export type FisherMode = "auto" | "exact" | "simulate";
@@ -82,8 +84,28 @@ export function fisherExact(counts: number[][], options: FisherOptions = {}): Fi
   // The node state is the vector of row remainders, so the shorter dimension goes down the rows.
   const oriented = table.length <= table[0]!.length ? table : transpose(table);
   const start = performance.now();
-  if (mode === "exact") return exact(networkPValue(oriented, Infinity));
-  if (mode === "auto" && networkNodes(oriented.map(sum), colSumsOf(oriented)) <= AUTO_EXACT_NODES) {
+  const nodes = mode === "simulate" ? 0 : networkNodes(oriented.map(sum), colSumsOf(oriented));
+  if (mode === "exact") {
+    const size = `the ${oriented.length} x ${oriented[0]!.length} table with n = ${sum(oriented.map(sum))}`;
+    const instead = {
+      valid: `use mode "auto" (exact when it fits, else a seeded Monte Carlo p) or "simulate"`,
+    };
+    if (nodes > EXACT_NODES_LIMIT) {
+      throw new FisherTooLarge(
+        `${size} is too large for the exact test: its network has about ${nodes.toPrecision(2)} nodes` +
+          ` (estimated from the margins before any search; the exact search takes up to ${EXACT_NODES_LIMIT})`,
+        instead,
+        nodes,
+      );
+    }
+    try {
+      return exact(networkPValue(oriented, Infinity));
+    } catch (error) {
+      if (!(error instanceof OutOfBudget)) throw error;
+      throw new FisherTooLarge(`${size} ran out of the exact search's memory bound`, instead, nodes);
+    }
+  }
+  if (mode === "auto" && nodes <= EXACT_NODES_LIMIT) {
     try {
       return exact(networkPValue(oriented, start + timeLimitMs / 2));
     } catch (error) {
@@ -105,6 +127,22 @@ export function fisherExact(counts: number[][], options: FisherOptions = {}): Fi
 
 /** Thrown inside the exact search when its work or time budget runs out. */
 class OutOfBudget extends Error {}
+
+/**
+ * mode "exact" on a table whose exact test does not fit: a UsageError (one line, no stack in notebooks) that
+ * carries the network size estimated from the margins, so callers (and tests) can see the refusal came from
+ * the estimate rather than from a search that ran out.
+ */
+export class FisherTooLarge extends UsageError {
+  constructor(
+    problem: string,
+    options: { valid: string },
+    /** Nodes of the exact network before pruning (networkNodes). */
+    readonly nodes: number,
+  ) {
+    super("fisherExact", problem, options);
+  }
+}
 
 /**
  * Column totals in the order the network fills them: the largest first, then ascending. The largest first
