@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { crosstab, frequencies } from "../../src/tabulate/index.js";
+import { crosstab, frequencies, likertSummary } from "../../src/tabulate/index.js";
 
 // Synthetic respondent-level data with R's svyciprop intervals (tests/stats/reference/make-survey-fixtures.R):
 // y is col == 0, in the whole sample and in the domain row == 0, for svydesign(ids = ~1, weights = ~w).
@@ -47,6 +47,17 @@ describe("weighted crosstab and frequencies intervals match R's svyciprop", () =
       const r = share(c.name);
       expect(Math.abs(f.intervals!.lower[k]![0]! / 100 - r.logit[0]!)).toBeLessThan(1e-6);
       expect(Math.abs(f.intervals!.upper[k]![0]! / 100 - r.logit[1]!)).toBeLessThan(1e-6);
+    });
+  }
+
+  for (const c of fixtures.raoScott.slice(0, 3)) {
+    it(`${c.name}: likertSummary top box (level c0) = svyciprop(~y, design), logit, to 1e-6`, () => {
+      const records = c.colCodes.map((v, i) => ({ item: `c${v}`, w: c.weights[i]! }));
+      const l = likertSummary(records, ["item"], { topBox: ["c0"], weight: "w", suppress: false });
+      const r = share(c.name);
+      expect(Math.abs(l.topBox[0]!.lower! / 100 - r.logit[0]!)).toBeLessThan(1e-6);
+      expect(Math.abs(l.topBox[0]!.upper! / 100 - r.logit[1]!)).toBeLessThan(1e-6);
+      expect(l.toMarkdown()).toContain("svydesign(ids = ~1, weights = ~w)");
     });
   }
 
