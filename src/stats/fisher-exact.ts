@@ -63,12 +63,15 @@ export interface FisherResult {
  *
  * All-zero rows and columns are left out (they do not change the p-value); fewer than two non-empty rows or
  * columns leave only one possible table, so p = 1. Errors name the cell for missing, negative or non-integer
- * counts, and (mode "exact") say so when the table is too large to enumerate exactly.
+ * counts. Mode "exact" refuses at once (FisherTooLarge, a UsageError naming the table and its estimated
+ * network size) a table whose network, estimated from the margins, is beyond what the search finishes;
+ * "auto" answers such a table by simulation instead.
  *
  * @example
  * fisherExact([[3, 1], [1, 3]]).p; // 0.4857142857142857 (R: TeaTasting, p-value = 0.4857)
  * fisherExact([[1, 3, 10, 6], [2, 3, 10, 7], [1, 6, 14, 12], [0, 1, 9, 11]]).p; // 0.78268... (R: Job)
  * fisherExact(bigTable).method; // "Fisher's test, Monte Carlo p (B = 100000, Patefield's algorithm, seed 1; MC SE 0.0009)"
+ * fisherExact(bigTable, { mode: "exact" }); // throws: fisherExact: the 4 x 5 table with n = 2000 is too large for the exact test: ...
  */
 export function fisherExact(counts: number[][], options: FisherOptions = {}): FisherResult {
   const { mode = "auto", B = 100000, seed = 1, timeLimitMs = 2000 } = options;
