@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { crosstab, frequencies, likertSummary } from "../../src/tabulate/index.js";
+import { table } from "arquero";
+import { crosstab, frequencies, likertSummary, multiResponse } from "../../src/tabulate/index.js";
 
 // Synthetic respondent-level data with R's svyciprop intervals (tests/stats/reference/make-survey-fixtures.R):
 // y is col == 0, in the whole sample and in the domain row == 0, for svydesign(ids = ~1, weights = ~w).
@@ -58,6 +59,31 @@ describe("weighted crosstab and frequencies intervals match R's svyciprop", () =
       expect(Math.abs(l.topBox[0]!.lower! / 100 - r.logit[0]!)).toBeLessThan(1e-6);
       expect(Math.abs(l.topBox[0]!.upper! / 100 - r.logit[1]!)).toBeLessThan(1e-6);
       expect(l.toMarkdown()).toContain("svydesign(ids = ~1, weights = ~w)");
+    });
+  }
+
+  for (const c of fixtures.raoScott.slice(3, 6)) {
+    it(`${c.name}: multiResponse share ticking "a" = svyciprop, whole sample and by row (domain r0), logit, to 1e-6`, () => {
+      // Respondents tick "a" when col == 0 and "b" otherwise (one option each; "b" and "c" never both).
+      const t = table({
+        acts: c.colCodes.map((v) => (v === 0 ? ["a"] : ["b"])),
+        row: c.rowCodes.map((r) => `r${r}`),
+        w: c.weights,
+      });
+      const m = multiResponse(t, "acts", { weight: "w", suppress: false });
+      const a = m.rowLevels.indexOf("a");
+      const whole = share(c.name);
+      expect(Math.abs(m.intervals!.lower[a]![0]! / 100 - whole.logit[0]!)).toBeLessThan(1e-6);
+      expect(Math.abs(m.intervals!.upper[a]![0]! / 100 - whole.logit[1]!)).toBeLessThan(1e-6);
+      const by = multiResponse(t, "acts", { weight: "w", by: "row", suppress: false });
+      const j = by.colLevels.indexOf("r0");
+      const domain = share(`${c.name} domain row 0`);
+      expect(Math.abs(by.intervals!.lower[a]![j]! / 100 - domain.logit[0]!)).toBeLessThan(1e-6);
+      expect(Math.abs(by.intervals!.upper[a]![j]! / 100 - domain.logit[1]!)).toBeLessThan(1e-6);
+      // The "All" column is the whole design.
+      const all = by.colLevels.length - 1;
+      expect(Math.abs(by.intervals!.upper[a]![all]! / 100 - whole.logit[1]!)).toBeLessThan(1e-6);
+      expect(m.toMarkdown()).toContain("svydesign(ids = ~1, weights = ~w)");
     });
   }
 
