@@ -135,6 +135,8 @@ class OutOfBudget extends Error {}
  * mode "exact" on a table whose exact test does not fit: a UsageError (one line, no stack in notebooks) that
  * carries the network size estimated from the margins, so callers (and tests) can see the refusal came from
  * the estimate rather than from a search that ran out.
+ * @example
+ * try { fisherExact(bigTable, { mode: "exact" }); } catch (e) { if (e instanceof FisherTooLarge) e.nodes; } // 1.6e8
  */
 export class FisherTooLarge extends UsageError {
   constructor(
