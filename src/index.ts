@@ -260,6 +260,7 @@ export {
   adjustP,
   adjustFamily,
   compareColumnProportions,
+  FisherTooLarge,
 } from "./stats/index.js";
 export type {
   RaoScottResult,

@@ -1,4 +1,5 @@
 import factorialln from "@stdlib/math-base-special-factorialln";
+import { UsageError } from "../errors/usage-error.js";
 import { checkCounts } from "./check-counts.js";
 import { monteCarloFisherP } from "./fisher-monte-carlo.js";
 import { networkNodes } from "./fisher-size.js";
@@ -8,12 +9,13 @@ const REL_ERR = 1 + 1e-7;
 /** Steps (nodes made, past values stored, sub-network nodes visited) before giving up, bounding memory to a
  * few hundred MB. The survey fixtures that finish take 5e4 (3 x 3, n = 200) to 2e6 (4 x 4, n = 150) steps. */
 const MAX_WORK = 8e6;
-/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto". On the
- * survey fixtures (tests/stats/reference/fisher-fixtures.json) the exact search finished from 3.6e3 nodes
- * (3 x 3, n = 200; 5e4 steps) to 2.9e4 (4 x 4, n = 150; 2e6 steps, 0.9-3.8 s measured at load 11-20 on 2 cores),
- * and ran out of steps from 4.2e4 (6 x 3, n = 400). The node count predicts the steps only roughly, so the
- * clock still guards the tables this lets through. */
-const AUTO_EXACT_NODES = 35000;
+/** Networks (unpruned nodes, see networkNodes) above this size go straight to simulation under "auto" and
+ * are refused at once under "exact". On the survey fixtures (tests/stats/reference/fisher-fixtures.json) the
+ * exact search finished from 3.6e3 nodes (3 x 3, n = 200) to 2.9e4 (4 x 4, n = 150; 2e6 steps), and ran out of
+ * steps from 4.2e4 (6 x 3, n = 400: after 10-23 s at load 12-20 on 2 cores, before this limit refused it up
+ * front). The node count predicts the steps only roughly, so the step budget (and, under "auto", the clock)
+ * still guards the tables this lets through. */
+const EXACT_NODES_LIMIT = 35000;
 
 /** How fisherExact answers: exactly, by simulation, or exactly when that fits the time limit ("auto"). */
 export type FisherMode = "auto" | "exact" | "simulate";
@@ -61,12 +63,15 @@ export interface FisherResult {
  *
  * All-zero rows and columns are left out (they do not change the p-value); fewer than two non-empty rows or
  * columns leave only one possible table, so p = 1. Errors name the cell for missing, negative or non-integer
- * counts, and (mode "exact") say so when the table is too large to enumerate exactly.
+ * counts. Mode "exact" refuses at once (FisherTooLarge, a UsageError naming the table and its estimated
+ * network size) a table whose network, estimated from the margins, is beyond what the search finishes;
+ * "auto" answers such a table by simulation instead.
  *
  * @example
  * fisherExact([[3, 1], [1, 3]]).p; // 0.4857142857142857 (R: TeaTasting, p-value = 0.4857)
  * fisherExact([[1, 3, 10, 6], [2, 3, 10, 7], [1, 6, 14, 12], [0, 1, 9, 11]]).p; // 0.78268... (R: Job)
  * fisherExact(bigTable).method; // "Fisher's test, Monte Carlo p (B = 100000, Patefield's algorithm, seed 1; MC SE 0.0009)"
+ * fisherExact(bigTable, { mode: "exact" }); // throws: fisherExact: the 4 x 5 table with n = 2000 is too large for the exact test: ...
  */
 export function fisherExact(counts: number[][], options: FisherOptions = {}): FisherResult {
   const { mode = "auto", B = 100000, seed = 1, timeLimitMs = 2000 } = options;
@@ -82,8 +87,28 @@ export function fisherExact(counts: number[][], options: FisherOptions = {}): Fi
   // The node state is the vector of row remainders, so the shorter dimension goes down the rows.
   const oriented = table.length <= table[0]!.length ? table : transpose(table);
   const start = performance.now();
-  if (mode === "exact") return exact(networkPValue(oriented, Infinity));
-  if (mode === "auto" && networkNodes(oriented.map(sum), colSumsOf(oriented)) <= AUTO_EXACT_NODES) {
+  const nodes = mode === "simulate" ? 0 : networkNodes(oriented.map(sum), colSumsOf(oriented));
+  if (mode === "exact") {
+    const size = `the ${oriented.length} x ${oriented[0]!.length} table with n = ${sum(oriented.map(sum))}`;
+    const instead = {
+      valid: `use mode "auto" (exact when it fits, else a seeded Monte Carlo p) or "simulate"`,
+    };
+    if (nodes > EXACT_NODES_LIMIT) {
+      throw new FisherTooLarge(
+        `${size} is too large for the exact test: its network has about ${nodes.toPrecision(2)} nodes` +
+          ` (estimated from the margins before any search; the exact search takes up to ${EXACT_NODES_LIMIT})`,
+        instead,
+        nodes,
+      );
+    }
+    try {
+      return exact(networkPValue(oriented, Infinity));
+    } catch (error) {
+      if (!(error instanceof OutOfBudget)) throw error;
+      throw new FisherTooLarge(`${size} ran out of the exact search's memory bound`, instead, nodes);
+    }
+  }
+  if (mode === "auto" && nodes <= EXACT_NODES_LIMIT) {
     try {
       return exact(networkPValue(oriented, start + timeLimitMs / 2));
     } catch (error) {
@@ -105,6 +130,24 @@ export function fisherExact(counts: number[][], options: FisherOptions = {}): Fi
 
 /** Thrown inside the exact search when its work or time budget runs out. */
 class OutOfBudget extends Error {}
+
+/**
+ * mode "exact" on a table whose exact test does not fit: a UsageError (one line, no stack in notebooks) that
+ * carries the network size estimated from the margins, so callers (and tests) can see the refusal came from
+ * the estimate rather than from a search that ran out.
+ * @example
+ * try { fisherExact(bigTable, { mode: "exact" }); } catch (e) { if (e instanceof FisherTooLarge) e.nodes; } // 1.6e8
+ */
+export class FisherTooLarge extends UsageError {
+  constructor(
+    problem: string,
+    options: { valid: string },
+    /** Nodes of the exact network before pruning (networkNodes). */
+    readonly nodes: number,
+  ) {
+    super("fisherExact", problem, options);
+  }
+}
 
 /**
  * Column totals in the order the network fills them: the largest first, then ascending. The largest first
@@ -163,6 +206,8 @@ interface Net {
   readonly logK: number;
   readonly threshold: number;
   readonly budget: Budget;
+  /** Room for one split of the rows (minTwoColumns), reused by every call. */
+  readonly scratch: Int32Array;
   p: number;
 }
 
@@ -189,7 +234,7 @@ function networkPValue(table: number[][], deadline: number): number {
   const budget: Budget = { work: 0, deadline, describe: `${r} x ${c} table with n = ${n}` };
   // The first stage alone holds up to C(c_1 + r - 1, r - 1) children; refuse at once rather than after the work.
   spend(budget, Math.exp(lnChoose(colSums[0]! + r - 1, r - 1)));
-  const net: Net = { r, lf, logK, threshold, budget, p: 0 };
+  const net: Net = { r, lf, logK, threshold, budget, scratch: new Int32Array(r), p: 0 };
   const tails = colSums.map((_, j) => colSums.slice(j));
   const tailLf = tails.map((t) => sumLf(t, lf));
 
@@ -199,8 +244,9 @@ function networkPValue(table: number[][], deadline: number): number {
     for (let i = 0; i < r; i++) total += rem[i]!;
     const logRest = logK + lf[total]! - sumLf(rem, lf) - tailLf[j]!;
     spend(budget, r * tail.length);
-    const minS = minCompletion(rem, tail, lf);
-    const maxS = tail.length === 2 ? maxTwoColumns(rem, tail[0]!, lf) : maxCompletionBound(rem, tail, lf);
+    const two = tail.length === 2;
+    const minS = two ? minTwoColumns(rem, 0, tail[0]!, total, lf, net.scratch) : minCompletion(rem, tail, lf);
+    const maxS = two ? maxTwoColumns(rem, 0, tail[0]!, lf) : maxCompletionBound(rem, tail, lf);
     return { rem, minS, maxS, logRest, s: [], w: [] };
   };
 
@@ -221,9 +267,12 @@ function networkPValue(table: number[][], deadline: number): number {
   root.s.push(0);
   root.w.push(1);
   let stage = [root];
+  const lastTwo = new LastTwo(net, colSums[c - 2]!);
   const x = new Int32Array(r);
   const child = new Int32Array(r);
   const room = new Int32Array(r + 1);
+  const leftAt = new Int32Array(r);
+  const costAt = new Float64Array(r);
   for (let j = 0; stage.length > 0; j++) {
     const column = colSums[j]!;
     const next = new Map<number | string, NetNode>();
@@ -231,7 +280,7 @@ function networkPValue(table: number[][], deadline: number): number {
       const [s, w] = mergePasts(node.s, node.w);
       spend(budget, s.length);
       if (tails[j]!.length === 2) {
-        new LastTwo(net, node.rem, column).run(s, w);
+        lastTwo.run(node.rem, s, w);
         continue;
       }
       const { rem } = node;
@@ -241,41 +290,51 @@ function networkPValue(table: number[][], deadline: number): number {
       const scale = s[0]!;
       const suffix = new Float64Array(s.length + 1);
       for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
-      const fill = (i: number, left: number, cost: number): void => {
-        if (i === r - 1) {
-          x[i] = left;
-          cost += lf[left]!;
-          // The child's remainders, sorted descending (insertion sort: r is small).
-          for (let a = 0; a < r; a++) {
-            const v = rem[a]! - x[a]!;
-            let b = a;
-            while (b > 0 && child[b - 1]! < v) {
-              child[b] = child[b - 1]!;
-              b--;
-            }
-            child[b] = v;
-          }
-          const key = keyOf(child);
-          let target = next.get(key);
-          if (!target) next.set(key, (target = makeNode(child.slice(), j + 1)));
-          // Pasts from `take` on count on every completion of the child, those before `keep` on none.
-          const take = lowerBound(s, threshold - target.minS - cost, 0, s.length);
-          if (take < s.length) net.p += Math.exp(target.logRest - cost - scale) * suffix[take]!;
-          const keep = lowerBound(s, threshold - target.maxS - cost, 0, take);
-          for (let m = keep; m < take; m++) {
-            target.s.push(s[m]! + cost);
-            target.w.push(w[m]!);
-          }
-          spend(budget, 1 + take - keep);
-          return;
+      // Every column split x (0 <= x_i <= rem_i, sum = column) by an odometer over x_0..x_{r-2}, x_{r-1}
+      // forced; leftAt/costAt hold what is left and spent before each row (a loop, not a recursion, so
+      // the running cost stays an unboxed double).
+      leftAt[0] = column;
+      costAt[0] = 0;
+      x[0] = Math.max(0, column - room[1]!) - 1;
+      for (let i = 0; i >= 0;) {
+        if (x[i]! >= Math.min(rem[i]!, leftAt[i]!)) {
+          i--;
+          continue;
         }
-        const top = Math.min(rem[i]!, left);
-        for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
-          x[i] = v;
-          fill(i + 1, left - v, cost + lf[v]!);
+        x[i]!++;
+        if (i < r - 2) {
+          leftAt[i + 1] = leftAt[i]! - x[i]!;
+          costAt[i + 1] = costAt[i]! + lf[x[i]!]!;
+          i++;
+          x[i] = Math.max(0, leftAt[i]! - room[i + 1]!) - 1;
+          continue;
         }
-      };
-      fill(0, column, 0);
+        const last = leftAt[i]! - x[i]!;
+        x[r - 1] = last;
+        const cost = costAt[i]! + lf[x[i]!]! + lf[last]!;
+        // The child's remainders, sorted descending (insertion sort: r is small).
+        for (let a = 0; a < r; a++) {
+          const v = rem[a]! - x[a]!;
+          let b = a;
+          while (b > 0 && child[b - 1]! < v) {
+            child[b] = child[b - 1]!;
+            b--;
+          }
+          child[b] = v;
+        }
+        const key = keyOf(child);
+        let target = next.get(key);
+        if (!target) next.set(key, (target = makeNode(child.slice(), j + 1)));
+        // Pasts from `take` on count on every completion of the child, those before `keep` on none.
+        const take = lowerBound(s, threshold - target.minS - cost, 0, s.length);
+        if (take < s.length) net.p += Math.exp(target.logRest - cost - scale) * suffix[take]!;
+        const keep = lowerBound(s, threshold - target.maxS - cost, 0, take);
+        for (let m = keep; m < take; m++) {
+          target.s.push(s[m]! + cost);
+          target.w.push(w[m]!);
+        }
+        spend(budget, 1 + take - keep);
+      }
     }
     stage = [...next.values()].filter((node) => node.s.length > 0);
   }
@@ -286,79 +345,148 @@ function networkPValue(table: number[][], deadline: number): number {
  * The last two columns (totals `a` and sum(rem) - a): the rest of the table is fixed by x_i, the first
  * column's cell in row i, and costs g_i(x_i) = log x_i! + log (rem_i - x_i)!. Rows are filled one at a time,
  * a sub-network whose nodes are (row, amount of `a` left): the exact least and largest remaining costs of
- * each node visited (minTwoColumns, maxTwoColumns; memoised) decide past values as in the main network, and the mass of a whole
- * sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i! (rem_i - x_i)!) is
- * C(R, left) / prod rem_i!, R the rows' total).
+ * each node visited (memoised per node of the main network) decide past values as in the main network, and
+ * the mass of a whole sub-network is closed-form (Vandermonde: the sum over splits of prod 1 / (x_i!
+ * (rem_i - x_i)!) is C(R, left) / prod rem_i!, R the rows' total). `a` is the same for every node of the
+ * last stage, so one instance (and its memo arrays, reset by a generation stamp, not refilled) serves them all.
  */
 class LastTwo {
   private readonly room: Int32Array;
   private readonly remLf: Float64Array;
   private readonly width: number;
-  /** lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`; NaN until computed. */
+  /** lo/hi[i * width + left]: least / largest sum of g over rows i.. splitting `left`, valid when
+   * stamp[i * width + left] === gen (the current node). */
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
+  private readonly stamp: Int32Array;
+  private gen = 0;
+  /** The current node's rows, ascending. */
+  private readonly rows: Int32Array;
+  private s: readonly number[] = [];
+  private suffix: Float64Array = new Float64Array(0);
+  private scale = 0;
 
   constructor(
     private readonly net: Net,
-    private readonly rem: Int32Array,
     private readonly a: number,
   ) {
-    const { r, lf } = net;
+    const { r } = net;
     this.room = new Int32Array(r + 1);
     this.remLf = new Float64Array(r + 1);
-    for (let i = r - 1; i >= 0; i--) {
-      this.room[i] = this.room[i + 1]! + rem[i]!;
-      this.remLf[i] = this.remLf[i + 1]! + lf[rem[i]!]!;
-    }
     this.width = a + 1;
-    this.lo = new Float64Array(r * this.width).fill(NaN);
+    this.lo = new Float64Array(r * this.width);
     this.hi = new Float64Array(r * this.width);
+    this.stamp = new Int32Array(r * this.width);
+    this.rows = new Int32Array(r);
   }
 
+  /** Memo slot of (i, left) for i < r - 2, computing its bounds on first use for this node. */
   private bounds(i: number, left: number): number {
     const at = i * this.width + left;
-    if (Number.isNaN(this.lo[at]!)) {
-      const rows = this.rem.subarray(i);
-      this.lo[at] = minTwoColumns(rows, left, this.room[i]!, this.net.lf);
-      this.hi[at] = maxTwoColumns(rows, left, this.net.lf);
-      spend(this.net.budget, rows.length);
+    if (this.stamp[at] !== this.gen) {
+      this.stamp[at] = this.gen;
+      const { rows, net } = this;
+      this.lo[at] = minTwoColumns(rows, i, left, this.room[i]!, net.lf, net.scratch);
+      this.hi[at] = maxTwoColumns(rows, i, left, net.lf);
+      spend(net.budget, net.r - i);
     }
     return at;
   }
 
-  /** Adds to the p-value the completions of sorted pasts `s` (with counts `w`) that reach the threshold. */
-  run(s: readonly number[], w: readonly number[]): void {
-    const { net, rem, room, remLf, lo, hi } = this;
-    const { r, lf, logK, threshold } = net;
-    const scale = s[0]!;
-    const suffix = new Float64Array(s.length + 1);
-    for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(scale - s[m]!);
-    // Pasts [from, end) are undecided on entering (i, left) with `cost` spent on rows before i; those from
-    // `end` on were taken whole further up, so suffix[end] is already counted and the difference is exact
-    // to rounding relative to the p-value.
-    const visit = (i: number, left: number, cost: number, from: number, end: number): void => {
-      if (i === r - 1) {
-        // The last row is forced: one table, S = s + total for each past.
-        const total = cost + lf[left]! + lf[rem[i]! - left]!;
-        const take = lowerBound(s, threshold - total, from, end);
-        if (take < end) net.p += Math.exp(logK - total - scale) * (suffix[take]! - suffix[end]!);
-        return;
-      }
-      const at = this.bounds(i, left);
-      const take = lowerBound(s, threshold - cost - lo[at]!, from, end);
-      if (take < end) {
-        const logMass = lf[room[i]!]! - lf[left]! - lf[room[i]! - left]! - remLf[i]!;
-        net.p += Math.exp(logK - cost - scale + logMass) * (suffix[take]! - suffix[end]!);
-      }
-      const keep = lowerBound(s, threshold - cost - hi[at]!, from, take);
-      if (keep >= take) return;
-      const ri = rem[i]!;
-      const top = Math.min(ri, left);
-      for (let v = Math.max(0, left - room[i + 1]!); v <= top; v++) {
-        visit(i + 1, left - v, cost + lf[v]! + lf[ri - v]!, keep, take);
-      }
-    };
-    visit(0, this.a, 0, 0, s.length);
+  /** Adds to the p-value the completions of node `rem`'s sorted pasts `s` (counts `w`) that reach the
+   * threshold. */
+  run(rem: Int32Array, s: readonly number[], w: readonly number[]): void {
+    const { r, lf } = this.net;
+    const { room, remLf, rows } = this;
+    // Rows ascending: the first rows, enumerated one value at a time, then have the fewest values.
+    for (let i = 0; i < r; i++) rows[i] = rem[r - 1 - i]!;
+    for (let i = r - 1; i >= 0; i--) {
+      room[i] = room[i + 1]! + rows[i]!;
+      remLf[i] = remLf[i + 1]! + lf[rows[i]!]!;
+    }
+    this.gen++;
+    this.s = s;
+    this.scale = s[0]!;
+    if (this.suffix.length < s.length + 1) this.suffix = new Float64Array(2 * s.length + 2);
+    const suffix = this.suffix;
+    suffix[s.length] = 0;
+    for (let m = s.length - 1; m >= 0; m--) suffix[m] = suffix[m + 1]! + w[m]! * Math.exp(this.scale - s[m]!);
+    if (r === 2) this.lastRows(this.a, 0, 0, s.length);
+    else this.visit(0, this.a, 0, 0, s.length);
+  }
+
+  /** Adds the share of pasts [from, end) whose completion through (i, left) counts: whole when the least
+   * remaining cost already reaches the threshold, none when the largest does not. Pasts from `end` on were
+   * taken whole further up, so suffix[end] is already counted and the difference is exact to rounding
+   * relative to the p-value. */
+  private visit(i: number, left: number, cost: number, from: number, end: number): void {
+    const net = this.net;
+    const s = this.s;
+    const suffix = this.suffix;
+    const lf = net.lf;
+    const at = this.bounds(i, left);
+    const take = lowerBound(s, net.threshold - cost - this.lo[at]!, from, end);
+    if (take < end) {
+      const room = this.room[i]!;
+      const logMass = lf[room]! - lf[left]! - lf[room - left]! - this.remLf[i]!;
+      net.p += Math.exp(net.logK - cost - this.scale + logMass) * (suffix[take]! - suffix[end]!);
+    }
+    const keep = lowerBound(s, net.threshold - cost - this.hi[at]!, from, take);
+    if (keep >= take) return;
+    const ri = this.rows[i]!;
+    const top = Math.min(ri, left);
+    const next = i + 1 === net.r - 2;
+    for (let v = Math.max(0, left - this.room[i + 1]!); v <= top; v++) {
+      const c = cost + lf[v]! + lf[ri - v]!;
+      if (next) this.lastRows(left - v, c, keep, take);
+      else this.visit(i + 1, left - v, c, keep, take);
+    }
+  }
+
+  /** visit for the last two rows: one free cell x, whose cost g is convex in x, so the bounds are closed
+   * form (least at the hypergeometric mode, largest at an end), and each x left is one table. */
+  private lastRows(left: number, cost: number, from: number, end: number): void {
+    const net = this.net;
+    const { lf, threshold } = net;
+    const s = this.s;
+    const suffix = this.suffix;
+    const i = net.r - 2;
+    const ra = this.rows[i]!;
+    const rb = this.rows[i + 1]!;
+    const lo = Math.max(0, left - rb);
+    const hi = Math.min(ra, left);
+    // g(x) = lf[x] + lf[ra - x] + lf[left - x] + lf[rb - left + x]
+    let x = Math.min(hi, Math.max(lo, Math.floor(((left + 1) * (ra + 1)) / (ra + rb + 2))));
+    let gx = lf[x]! + lf[ra - x]! + lf[left - x]! + lf[rb - left + x]!;
+    while (x < hi) {
+      const g1 = lf[x + 1]! + lf[ra - x - 1]! + lf[left - x - 1]! + lf[rb - left + x + 1]!;
+      if (g1 >= gx) break;
+      gx = g1;
+      x++;
+    }
+    while (x > lo) {
+      const g1 = lf[x - 1]! + lf[ra - x + 1]! + lf[left - x + 1]! + lf[rb - left + x - 1]!;
+      if (g1 >= gx) break;
+      gx = g1;
+      x--;
+    }
+    const gLo = lf[lo]! + lf[ra - lo]! + lf[left - lo]! + lf[rb - left + lo]!;
+    const gHi = lf[hi]! + lf[ra - hi]! + lf[left - hi]! + lf[rb - left + hi]!;
+    spend(net.budget, 1);
+    const take = lowerBound(s, threshold - cost - gx, from, end);
+    const scale = net.logK - cost - this.scale;
+    if (take < end) {
+      const room = ra + rb;
+      const logMass = lf[room]! - lf[left]! - lf[room - left]! - this.remLf[i]!;
+      net.p += Math.exp(scale + logMass) * (suffix[take]! - suffix[end]!);
+    }
+    const keep = lowerBound(s, threshold - cost - Math.max(gLo, gHi), from, take);
+    if (keep >= take) return;
+    for (let v = lo; v <= hi; v++) {
+      const g = lf[v]! + lf[ra - v]! + lf[left - v]! + lf[rb - left + v]!;
+      const t = lowerBound(s, threshold - cost - g, keep, take);
+      if (t < take) net.p += Math.exp(scale - g) * (suffix[t]! - suffix[take]!);
+    }
   }
 }
 
@@ -407,7 +535,7 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
   let total = 0;
   for (let i = 0; i < r; i++) total += rem[i]!;
   if (k === 1 || total === 0) return sumLf(rem, lf);
-  if (k === 2) return minTwoColumns(rem, tail[0]!, total, lf);
+  if (k === 2) return minTwoColumns(rem, 0, tail[0]!, total, lf, new Int32Array(r));
   const x = new Int32Array(r * k);
   const rowLeft = Int32Array.from(rem);
   const colLeft = Int32Array.from(tail);
@@ -481,17 +609,24 @@ function minCompletion(rem: Int32Array, tail: readonly number[], lf: Float64Arra
  * under sum x_i = a. With one constraint and convex g_i, a split is optimal exactly when no single unit moved
  * from one row to another lowers the sum; start from the rounded proportional split and move units until so.
  */
-function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Array): number {
-  const r = rem.length;
+function minTwoColumns(
+  rem: Int32Array,
+  first: number,
+  a: number,
+  total: number,
+  lf: Float64Array,
+  x: Int32Array,
+): number {
   if (total === 0) return 0;
-  const x = new Int32Array(r);
+  // Rows first.. of `rem`; x (scratch, no allocation per call: this runs per node) holds their split.
+  const r = rem.length - first;
   let left = a;
   for (let i = 0; i < r; i++) {
-    x[i] = Math.floor((rem[i]! * a) / total);
+    x[i] = Math.floor((rem[first + i]! * a) / total);
     left -= x[i]!;
   }
   for (let i = 0; left > 0; i++) {
-    if (x[i]! < rem[i]!) {
+    if (x[i]! < rem[first + i]!) {
       x[i]! += 1;
       left--;
     }
@@ -504,7 +639,7 @@ function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Arr
     let downGain = -Infinity;
     for (let i = 0; i < r; i++) {
       const v = x[i]!;
-      const ri = rem[i]!;
+      const ri = rem[first + i]!;
       if (v < ri) {
         const cost = lf[v + 1]! - lf[v]! + lf[ri - v - 1]! - lf[ri - v]!;
         if (cost < upCost) {
@@ -525,37 +660,34 @@ function minTwoColumns(rem: Int32Array, a: number, total: number, lf: Float64Arr
     x[down]! -= 1;
   }
   let cost = 0;
-  for (let i = 0; i < r; i++) cost += lf[x[i]!]! + lf[rem[i]! - x[i]!]!;
+  for (let i = 0; i < r; i++) cost += lf[x[i]!]! + lf[rem[first + i]! - x[i]!]!;
   return cost;
 }
 
 /**
- * The largest sum of log x! over the r x 2 tables with row totals `rem` and first column total `a` (exact).
- * g_i(x) = log x! + log (rem_i - x)! is convex, so the maximum is at a vertex of {sum x_i = a, 0 <= x_i <=
- * rem_i}: every row but one at a bound. Rows sorted descending; try each set of full rows (x_i = rem_i) with
- * each other row taking what is left.
+ * The largest sum of log x! over the r x 2 tables with row totals rem[first..] and first column total `a`
+ * (exact). g_i(x) = log x! + log (rem_i - x)! is convex, so the maximum is at a vertex of {sum x_i = a,
+ * 0 <= x_i <= rem_i}: every row but one at a bound, where g_i = log rem_i! either way. Try each set of full
+ * rows (x_i = rem_i) with each other row taking what is left.
  */
-function maxTwoColumns(rem: Int32Array, a: number, lf: Float64Array): number {
-  const r = rem.length;
+function maxTwoColumns(rem: Int32Array, first: number, a: number, lf: Float64Array): number {
+  const r = rem.length - first;
+  let atBounds = 0;
+  for (let i = first; i < rem.length; i++) atBounds += lf[rem[i]!]!;
   let best = -Infinity;
   for (let full = 0; full < 1 << r; full++) {
     let used = 0;
-    let cost = 0;
-    for (let i = 0; i < r; i++) {
-      if (full & (1 << i)) {
-        used += rem[i]!;
-        cost += lf[rem[i]!]!;
-      } else cost += lf[rem[i]!]!; // x_i = 0: log 0! + log rem_i!
-    }
+    for (let i = 0; i < r; i++) if (full & (1 << i)) used += rem[first + i]!;
     const left = a - used;
     if (left < 0) continue;
     if (left === 0) {
-      if (cost > best) best = cost;
+      if (atBounds > best) best = atBounds;
       continue;
     }
     for (let m = 0; m < r; m++) {
-      if (full & (1 << m) || left > rem[m]!) continue;
-      const v = cost - lf[rem[m]!]! + lf[left]! + lf[rem[m]! - left]!;
+      const rm = rem[first + m]!;
+      if (full & (1 << m) || left > rm) continue;
+      const v = atBounds - lf[rm]! + lf[left]! + lf[rm - left]!;
       if (v > best) best = v;
     }
   }

@@ -3,7 +3,9 @@ import {
   cramersV,
   fisherExact,
   raoScottFromCells,
+  shareFromSums,
   wilson,
+  type ShareSums,
   type WeightedCells,
 } from "../stats/index.js";
 
@@ -123,6 +125,16 @@ export function wilsonPercent(successes: number, n: number): { lower: number; up
   if (!(n > 0)) return null;
   const { lower, upper } = wilson(successes, n);
   return { lower: lower * 100, upper: upper * 100 };
+}
+
+/**
+ * The interval of a weighted share on the 0-100 scale, as R's `svyciprop(~y, subset(design, domain),
+ * method = "xlogit")` for `design = svydesign(ids = ~1, weights = ~w)` over the tabulated respondents (see
+ * {@link shareFromSums}). Null when the domain is empty or the share is 0 or 100% (no logit interval, as R).
+ */
+export function surveySharePercent(sums: ShareSums): { lower: number; upper: number } | null {
+  const { lower, upper } = shareFromSums(sums);
+  return Number.isFinite(lower) && Number.isFinite(upper) ? { lower: lower * 100, upper: upper * 100 } : null;
 }
 
 /** Kish's effective sample size (sum w)^2 / sum w^2 of a base, or the count itself when unweighted. */

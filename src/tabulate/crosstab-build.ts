@@ -1,4 +1,4 @@
-import { associationTest, effectiveN, wilsonPercent } from "./association.js";
+import { associationTest, surveySharePercent, wilsonPercent } from "./association.js";
 import { compareCrosstabColumns } from "./crosstab-compare.js";
 import type { CellSums } from "./count.js";
 import type { CrosstabInit, CrosstabOptions } from "./crosstab.js";
@@ -60,7 +60,7 @@ export function buildCrosstab(
     total: counts.map((r) => r.map((v) => pct(v, total))),
   };
   const percents = allPercents[percent];
-  const intervals = withCi ? wilsonGrid(counts, unweighted, squares, percents, percent) : null;
+  const intervals = withCi ? intervalGrid(counts, unweighted, squares, percents, percent) : null;
 
   const validRows = rowIdx.filter((i) => i !== rm).map((_, k) => k);
   const validCols = colIdx.filter((j) => j !== cm).map((_, k) => k);
@@ -174,33 +174,49 @@ export function buildCrosstab(
   };
 }
 
-/** Wilson intervals on the chosen base; weighted tables use Kish's effective size of each base. */
-function wilsonGrid(
+/**
+ * Intervals of the percentages on the chosen base. Unweighted: Wilson. Weighted: the design-based interval
+ * of R's svyciprop (xlogit) for svydesign(ids = ~1, weights = ~w) over the tabulated respondents, the
+ * percentage's row, column or the whole table being the domain (see surveySharePercent).
+ */
+function intervalGrid(
   counts: number[][],
   unweighted: number[][],
   squares: number[][] | null,
   percents: (number | null)[][],
   percent: PercentBase,
 ): Intervals {
-  const lineN = (cells: [number, number][]) =>
-    effectiveN(
-      sum(cells.map(([i, j]) => counts[i]![j]!)),
-      squares ? sum(cells.map(([i, j]) => squares[i]![j]!)) : null,
-      sum(cells.map(([i, j]) => unweighted[i]![j]!)),
-    );
+  type Line = { weight: number; squares: number; n: number };
+  const lineOf = (cells: [number, number][]): Line => ({
+    weight: sum(cells.map(([i, j]) => counts[i]![j]!)),
+    squares: squares ? sum(cells.map(([i, j]) => squares[i]![j]!)) : 0,
+    n: sum(cells.map(([i, j]) => unweighted[i]![j]!)),
+  });
   const all: [number, number][] = counts.flatMap((r, i) => r.map((_, j) => [i, j] as [number, number]));
-  const nRow = counts.map((r, i) => lineN(r.map((_, j) => [i, j])));
-  const nCol = (counts[0] ?? []).map((_, j) => lineN(counts.map((_, i) => [i, j])));
-  const nAll = lineN(all);
+  const rows = counts.map((r, i) => lineOf(r.map((_, j) => [i, j])));
+  const cols = (counts[0] ?? []).map((_, j) => lineOf(counts.map((_, i) => [i, j])));
+  const whole = lineOf(all);
   const lower = counts.map((r) => r.map((): number | null => null));
   const upper = counts.map((r) => r.map((): number | null => null));
   counts.forEach((r, i) =>
     r.forEach((_, j) => {
       const p = percents[i]![j]!;
-      const n = percent === "row" ? nRow[i]! : percent === "column" ? nCol[j]! : nAll;
-      const w = p === null ? null : wilsonPercent((p / 100) * n, n);
-      lower[i]![j] = w ? w.lower : null;
-      upper[i]![j] = w ? w.upper : null;
+      if (p === null) return;
+      const line = percent === "row" ? rows[i]! : percent === "column" ? cols[j]! : whole;
+      const yesWeight = counts[i]![j]!;
+      const yesSquares = squares ? squares[i]![j]! : 0;
+      const ci = squares
+        ? surveySharePercent({
+            yesWeight,
+            noWeight: line.weight - yesWeight,
+            yesSquares,
+            noSquares: line.squares - yesSquares,
+            domainN: line.n,
+            designN: whole.n,
+          })
+        : wilsonPercent((p / 100) * line.n, line.n);
+      lower[i]![j] = ci ? ci.lower : null;
+      upper[i]![j] = ci ? ci.upper : null;
     }),
   );
   return { lower, upper };

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors/usage-error.js";
 import type { TestOption } from "./association.js";
-import { effectiveN, wilsonPercent } from "./association.js";
+import { surveySharePercent, wilsonPercent } from "./association.js";
 import { count1 } from "./count.js";
 import { crosstab, type CrosstabResult } from "./crosstab.js";
 import type { Display } from "./display.js";
@@ -123,8 +123,21 @@ export function frequencies(
   let intervals: TabulationShape["intervals"] = null;
   if (wantsCi(fn, options.ci)) {
     const squares = sums.squares;
-    const n = effectiveN(total, squares ? sum(idx.map((i) => squares[i]!)) : null, base);
-    const w = percents.map((p) => (p === null ? null : wilsonPercent((p / 100) * n, n)));
+    // Weighted: R's svyciprop (xlogit) for svydesign(ids = ~1, weights = ~w) over the tabulated respondents.
+    const allSquares = squares ? sum(idx.map((i) => squares[i]!)) : 0;
+    const w = percents.map((p, r) => {
+      if (p === null) return null;
+      if (!squares) return wilsonPercent((p / 100) * base, base);
+      const yesSquares = squares[idx[r]!]!;
+      return surveySharePercent({
+        yesWeight: counts[r]!,
+        noWeight: total - counts[r]!,
+        yesSquares,
+        noSquares: allSquares - yesSquares,
+        domainN: base,
+        designN: base,
+      });
+    });
     intervals = { lower: w.map((x) => [x ? x.lower : null]), upper: w.map((x) => [x ? x.upper : null]) };
   }
   const threshold = thresholdOf(options.suppress, fn);

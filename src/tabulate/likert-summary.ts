@@ -1,5 +1,5 @@
 import { unknownName, UsageError } from "../errors/usage-error.js";
-import { effectiveN, wilsonPercent, type AssociationTest, type NoTest } from "./association.js";
+import { surveySharePercent, wilsonPercent, type AssociationTest, type NoTest } from "./association.js";
 import { count1 } from "./count.js";
 import type { Display } from "./display.js";
 import { encodeColumn, type EncodedColumn } from "./encode.js";
@@ -91,11 +91,11 @@ export class LikertSummaryResult extends Tabulation {
 
 /**
  * Summarises Likert items that share one scale: the share of valid answers at each level and a top-box share
- * (the top two levels unless `topBox` says otherwise) with a Wilson interval. `items` lists the item columns,
- * or names a grid question whose items are the columns `${question}__${item}`, or one item column. With
- * `{ by }`, one row per group (per item and group for several items): each item is tabulated and suppressed as
- * its cross-tab by the breakdown, so a chart draws one diverging row per group with only the hidden cells
- * marked "suppressed".
+ * (the top two levels unless `topBox` says otherwise) with a Wilson interval (weighted: R's svyciprop, xlogit).
+ * `items` lists the item columns, or names a grid question whose items are the columns `${question}__${item}`, or
+ * one item column. With `{ by }`, one row per group (per item and group for several items): each item is
+ * tabulated and suppressed as its cross-tab by the breakdown, so a chart draws one diverging row per group with
+ * only the hidden cells marked "suppressed".
  * @example
  * const l = likertSummary(lw, "confidence", { topBox: ["Quite", "Extremely"], notes: ["Synthetic data."] });
  * l.topBox[0]?.percent; // share answering Quite or Extremely on the first item
@@ -163,8 +163,22 @@ export function likertSummary(
   const topBox = sums.map((s, i) => {
     const count = sum(top.map((j) => counts[i]![j]!));
     const percent = totals[i]! > 0 ? (100 * count) / totals[i]! : null;
-    const n = effectiveN(totals[i]!, s.squares ? sum(range(k).map((j) => s.squares![j]!)) : null, bases[i]!);
-    const w = ci && percent !== null ? wilsonPercent((percent / 100) * n, n) : null;
+    // Weighted: R's svyciprop (xlogit) for svydesign(ids = ~1, weights = ~w) over the item's respondents.
+    const squares = s.squares;
+    const yesSquares = squares ? sum(top.map((j) => squares[j]!)) : 0;
+    const w =
+      !ci || percent === null
+        ? null
+        : squares
+          ? surveySharePercent({
+              yesWeight: count,
+              noWeight: totals[i]! - count,
+              yesSquares,
+              noSquares: sum(range(k).map((j) => squares[j]!)) - yesSquares,
+              domainN: bases[i]!,
+              designN: bases[i]!,
+            })
+          : wilsonPercent((percent / 100) * bases[i]!, bases[i]!);
     return { count, percent, lower: w ? w.lower : null, upper: w ? w.upper : null };
   });
 

@@ -1,4 +1,4 @@
-import { effectiveN, wilsonPercent } from "./association.js";
+import { surveySharePercent, wilsonPercent } from "./association.js";
 import type { Display } from "./display.js";
 import { encodeColumn, type Codes } from "./encode.js";
 import { encodeMulti, type EncodedMulti } from "./encode-multi.js";
@@ -9,7 +9,7 @@ import { columnOf, toSource, type Source, type TableInput } from "./source.js";
 import { NO_ANSWER, publishTable } from "./publish.js";
 import { suppressCells, thresholdOf, type CellStatus } from "./suppress.js";
 import { Tabulation, type Suppression, type TabulationShape } from "./tabulation.js";
-import { range } from "./util.js";
+import { range, sum } from "./util.js";
 import { weightsOf } from "./weights.js";
 
 /** Options of {@link multiResponse}. */
@@ -189,11 +189,25 @@ function buildMulti(
   let intervals: TabulationShape["intervals"] = null;
   // Options chosen by the same respondent are not independent trials, so the responses base gets no interval.
   if (ci && base === "respondents") {
-    const nEff = wCols.map((_, j) =>
-      effectiveN(respondents[j]!, sCols ? sCols[j]![k]! : null, respondentsUnweighted[j]!),
-    );
-    const w = percents.map((r) =>
-      r.map((p, j) => (p === null ? null : wilsonPercent((p / 100) * nEff[j]!, nEff[j]!))),
+    // Weighted: R's svyciprop (xlogit) for svydesign(ids = ~1, weights = ~w) over the tabulated respondents,
+    // each column's respondents the domain. Unweighted: Wilson.
+    const designN = sum(range(g).map((j) => respondentsUnweighted[j]!));
+    const w = percents.map((r, o) =>
+      r.map((p, j) => {
+        if (p === null) return null;
+        const n = respondentsUnweighted[j]!;
+        if (!sCols) return wilsonPercent((p / 100) * n, n);
+        const yesWeight = wCols[j]![o]!;
+        const yesSquares = sCols[j]![o]!;
+        return surveySharePercent({
+          yesWeight,
+          noWeight: respondents[j]! - yesWeight,
+          yesSquares,
+          noSquares: sCols[j]![k]! - yesSquares,
+          domainN: n,
+          designN,
+        });
+      }),
     );
     intervals = {
       lower: w.map((r) => r.map((x) => (x ? x.lower : null))),

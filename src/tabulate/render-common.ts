@@ -14,7 +14,15 @@ export function hiddenText(status: CellStatus, _threshold?: number): string | nu
 export function baseNote(weight: string | null, base: number, withIntervals: boolean): string {
   if (!weight) return `Base n = ${formatCount(base)}.`;
   return (
-    `Weighted by "${weight}": counts and percentages are weighted; unweighted base n = ${formatCount(base)}` +
-    (withIntervals ? "; intervals use Kish's effective sample size." : ".")
+    `Weighted by "${weight}": counts and percentages are weighted; unweighted base n = ${formatCount(base)}.` +
+    (withIntervals ? ` ${surveyIntervalNote(weight)}` : "")
+  );
+}
+
+/** How the intervals of a weighted crosstab or frequency table are computed (crosstab and frequencies). */
+export function surveyIntervalNote(weight: string): string {
+  return (
+    `95% CI: svyciprop xlogit method (R survey package; equal to its default logit method to 1e-6),` +
+    ` design as svydesign(ids = ~1, weights = ~${weight}).`
   );
 }

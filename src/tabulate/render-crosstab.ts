@@ -39,7 +39,7 @@ export function displayCrosstab(t: CrosstabResult): Display {
 
 function crosstabNotes(t: CrosstabResult): string[] {
   const notes: string[] = [];
-  const ci = t.intervals ? " with 95% Wilson intervals" : "";
+  const ci = t.intervals ? ` with 95% ${t.weight ? "intervals" : "Wilson intervals"}` : "";
   const per = t.percent === "total" ? "of the grand total" : `of each ${t.percent}`;
   notes.push(`Cells: count (percentage ${per}${ci}).`);
   notes.push(baseNote(t.weight, t.base, !!t.intervals));

@@ -29,7 +29,7 @@ export function displayFrequencies(f: FrequenciesResult): Display {
   ];
   if (f.missingAs === "report") foot.push([MISSING_LABEL, formatCount(f.missing), "", ...pad]);
   const notes: string[] = [];
-  const ci = f.intervals ? " with 95% Wilson intervals" : "";
+  const ci = f.intervals ? ` with 95% ${f.weight ? "intervals" : "Wilson intervals"}` : "";
   notes.push(
     f.missingAs === "report"
       ? `Percentages of respondents who answered${ci}; missing answers are counted separately.`

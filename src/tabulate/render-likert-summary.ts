@@ -1,7 +1,7 @@
 import type { Display } from "./display.js";
 import { formatCount, formatPercent, formatPercentInterval } from "./format.js";
 import type { LikertSummaryResult } from "./likert-summary.js";
-import { hiddenText } from "./render-common.js";
+import { hiddenText, surveyIntervalNote } from "./render-common.js";
 import { suppressionNote, type CellStatus } from "./suppress.js";
 
 /** A Likert grid as strings: "count (percentage)" cells, each item's n and top box, and the footnotes. */
@@ -31,14 +31,16 @@ export function displayLikert(l: LikertSummaryResult): Display {
   });
   const notes = [
     `Cells: count (percentage of valid answers to the item). Top box: ${l.topBoxLevels.join(" or ")}` +
-      (withCi ? ", with a 95% Wilson interval." : "."),
+      (withCi ? `, with a 95% ${l.weight ? "interval" : "Wilson interval"}.` : "."),
   ];
   if (l.by)
     notes.push(
       `Rows: each group of ${l.by}${l.items.length > 1 ? " for each item" : ""} (respondents without an answer for ${l.by} left out); each item is suppressed as its cross-tab by ${l.by}, so a hidden cell hides only the cells that protect it.`,
     );
   if (l.weight)
-    notes.push(`Weighted by "${l.weight}"; n is weighted, intervals use Kish's effective sample size.`);
+    notes.push(
+      `Weighted by "${l.weight}"; n is weighted.${withCi ? ` ${surveyIntervalNote(l.weight)}` : ""}`,
+    );
   const missing = l.missing.map((m, i) => `${l.rowLevels[i]}: ${m}`).filter((_, i) => l.missing[i]! > 0);
   notes.push(
     missing.length ? `Missing answers (not tabulated): ${missing.join("; ")}.` : "No missing answers.",

@@ -1,7 +1,7 @@
 import type { Display } from "./display.js";
 import { formatCount, formatPercent, formatPercentInterval } from "./format.js";
 import type { MultiResponseResult } from "./multi-response.js";
-import { hiddenText } from "./render-common.js";
+import { hiddenText, surveyIntervalNote } from "./render-common.js";
 import { suppressionNote, type CellStatus } from "./suppress.js";
 
 /** A multiple-response table as strings: "count (percentage, interval)" cells, the base row, the footnotes. */
@@ -25,13 +25,18 @@ export function displayMulti(m: MultiResponseResult): Display {
   const baseValues = m.basis === "respondents" ? m.respondents : m.responses;
   const foot = [[baseLabel, ...baseValues.map((v, j) => hidden(s.colBases[j]!) ?? formatCount(v))]];
   const notes: string[] = [];
-  const ci = m.intervals ? " with 95% Wilson intervals" : "";
+  const ci = m.intervals ? ` with 95% ${m.weight ? "intervals" : "Wilson intervals"}` : "";
   notes.push(
     m.basis === "respondents"
       ? `Cells: count (percentage of respondents who answered${ci}); respondents could choose several options, so percentages can sum past 100%.`
       : "Cells: count (percentage of all options chosen); percentages sum to 100%.",
   );
-  if (m.weight) notes.push(`Weighted by "${m.weight}"; unweighted respondents n = ${formatCount(m.base)}.`);
+  if (m.weight) {
+    notes.push(
+      `Weighted by "${m.weight}"; unweighted respondents n = ${formatCount(m.base)}.` +
+        (m.intervals ? ` ${surveyIntervalNote(m.weight)}` : ""),
+    );
+  }
   const miss = [`${formatCount(m.missing.question)} did not answer the question`];
   if (m.by) miss.push(`${formatCount(m.missing.by)} had no answer for ${m.by}`);
   notes.push(`Not tabulated: ${miss.join("; ")}.`);

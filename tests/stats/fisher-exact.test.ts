@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isUsageError } from "../../src/errors/usage-error.js";
+import { FisherTooLarge } from "../../src/stats/fisher-exact.js";
+import { networkNodes } from "../../src/stats/fisher-size.js";
 import { fisherExact } from "../../src/stats/index.js";
 
 // Reference values: R's fisher.test documentation (printed to 4 significant digits), exact hypergeometric
@@ -172,10 +175,41 @@ describe("fisherExact", () => {
     ).toThrow("fisherExact: counts[0][1] is 2.5; this test needs whole (unweighted) counts");
   });
 
-  it("fisherExact({ mode: 'exact' }) refuses, with a clear error, a table too large to enumerate", () => {
-    expect(() => fisherExact(big, { mode: "exact" })).toThrow(
-      /fisherExact: the 4 x 5 table with n = 2000 is too large for exact enumeration; use mode "auto" or "simulate"/,
+  it("fisherExact({ mode: 'exact' }) refuses a table too large to enumerate from its estimated network size, before any search", () => {
+    // The estimate from the margins: row totals 500 each; column totals 410, 390, 390, 400, 410, filled
+    // the largest first, then ascending.
+    const nodes = networkNodes([500, 500, 500, 500], [410, 390, 390, 400, 410]);
+    expect(nodes).toBeGreaterThan(1e8);
+    let error: unknown;
+    try {
+      fisherExact(big, { mode: "exact" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FisherTooLarge);
+    expect(isUsageError(error)).toBe(true);
+    expect((error as FisherTooLarge).nodes).toBe(nodes);
+    expect((error as Error).message).toBe(
+      `fisherExact: the 4 x 5 table with n = 2000 is too large for the exact test: its network has about ` +
+        `${nodes.toPrecision(2)} nodes (estimated from the margins before any search; the exact search takes up ` +
+        `to 35000); use mode "auto" (exact when it fits, else a seeded Monte Carlo p) or "simulate"`,
     );
+  });
+
+  it("fisherExact({ mode: 'exact' }) refuses the survey tables beyond R's exact algorithm from the estimate (they used to exhaust the step budget after 10-20 s)", () => {
+    for (const t of fixtures.tables.filter((t) => t.p === null)) {
+      const error = (() => {
+        try {
+          fisherExact(t.counts, { mode: "exact" });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, t.name).toBeInstanceOf(FisherTooLarge);
+      // Refused from the margins: the estimate it names is above the limit (no search ran out of steps).
+      expect((error as FisherTooLarge).nodes, t.name).toBeGreaterThan(35000);
+      expect((error as Error).message, t.name).toMatch(/estimated from the margins before any search/);
+    }
   });
 
   it("fisherExact (auto) answers a table too large to enumerate within the time limit, by simulation, saying so", () => {

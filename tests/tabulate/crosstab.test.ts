@@ -2,7 +2,7 @@ import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { withLevels } from "../../src/codebook/levels.js";
 import { crosstab } from "../../src/tabulate/index.js";
-import { wilson } from "../../src/stats/index.js";
+import { shareFromSums, wilson } from "../../src/stats/index.js";
 import { tableEqual } from "../helpers/table-equal.js";
 import { cells, rep, tea } from "./fixtures.js";
 
@@ -183,9 +183,17 @@ describe("crosstab", () => {
     ]);
     expect(x.rowBases).toEqual([3, 2]);
     expect(x.percents[0]).toEqual([(100 * 2) / 3, (100 * 1) / 3]);
-    // Kish's effective n for row x: (2 + 0 + 1)^2 / (4 + 0 + 1) = 1.8
-    const w = wilson((2 / 3) * 1.8, 1.8);
+    // Weighted: svyciprop's interval for the share of p in row x (weights 2, 0, 1; design of 5 respondents).
+    const w = shareFromSums({
+      yesWeight: 2,
+      noWeight: 1,
+      yesSquares: 4,
+      noSquares: 1,
+      domainN: 3,
+      designN: 5,
+    });
     expect(x.intervals!.lower[0]![0]).toBeCloseTo(100 * w.lower, 10);
+    expect(x.intervals!.upper[0]![0]).toBeCloseTo(100 * w.upper, 10);
     expect(x.toString()).toContain('Weighted by "w"');
   });
 
