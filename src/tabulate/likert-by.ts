@@ -1,4 +1,4 @@
-import { effectiveN, wilsonPercent, type AssociationTest, type NoTest } from "./association.js";
+import { surveySharePercent, wilsonPercent, type AssociationTest, type NoTest } from "./association.js";
 import { count2 } from "./count.js";
 import { crosstab } from "./crosstab.js";
 import type { EncodedColumn } from "./encode.js";
@@ -56,7 +56,7 @@ export function likertByRows(
       caption: options.caption ?? `${name} by ${by}`,
     });
     tests.push(x.test as AssociationTest | NoTest);
-    // Per group: sums of squared weights (Kish's n of the top box) and the item's missing answers.
+    // Per group: sums of squared weights (for the top box's interval) and the item's missing answers.
     const sums = count2(byEnc.codes, g + 1, encoded[item]!.codes, k + 1, weights, source.rows);
     for (let i = 0; i < g; ++i) {
       rowLevels.push(names.length === 1 ? groups[i]! : `${options.labels?.[name] ?? name}: ${groups[i]}`);
@@ -75,9 +75,23 @@ export function likertByRows(
       const count = sum(top.map((j) => x.counts[i]![j]!));
       const total = x.rowTotals[i]!;
       const percent = total > 0 ? (100 * count) / total : null;
-      const squares = sums.squares ? sum(range(k).map((j) => sums.squares![i * (k + 1) + j]!)) : null;
-      const n = effectiveN(total, squares, x.rowBases[i]!);
-      const w = ci && percent !== null ? wilsonPercent((percent / 100) * n, n) : null;
+      // Weighted: R's svyciprop (xlogit) within the group, the design being the item's cross-tab respondents
+      // (as the unbroken top box and crosstab's weighted shares); unweighted: Wilson.
+      const sq = sums.squares;
+      const yesSquares = sq ? sum(top.map((j) => sq[i * (k + 1) + j]!)) : 0;
+      const w =
+        !ci || percent === null
+          ? null
+          : sq
+            ? surveySharePercent({
+                yesWeight: count,
+                noWeight: total - count,
+                yesSquares,
+                noSquares: sum(range(k).map((j) => sq[i * (k + 1) + j]!)) - yesSquares,
+                domainN: x.rowBases[i]!,
+                designN: sum(x.rowBases),
+              })
+            : wilsonPercent((percent / 100) * x.rowBases[i]!, x.rowBases[i]!);
       topBox.push({ count, percent, lower: w ? w.lower : null, upper: w ? w.upper : null });
     }
   });

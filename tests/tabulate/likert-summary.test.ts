@@ -136,14 +136,22 @@ describe("likertSummary(table, item, { by })", () => {
     expect(l.test).toEqual(x.test);
   });
 
-  it("weighted: weighted counts and shares, unweighted bases, top box interval on Kish's n", () => {
+  it("weighted: weighted counts and shares, unweighted bases, top box interval as the weighted cross-tab's (svyciprop)", () => {
     const l = likertSummary(byArea(), "q", { by: "area", weight: "w", suppress: false });
     expect(l.counts[1]).toEqual([4, 10, 18]);
     expect(l.rowBases[1]).toBe(16);
-    // Equal weights within a group: Kish's n is the group's n, so the interval is the unweighted one.
-    const u = likertSummary(byArea(), "q", { by: "area", suppress: false });
-    expect(l.topBox[1]!.lower).toBeCloseTo(u.topBox[1]!.lower!, 10);
     expect(l.topBox[1]!.percent).toBeCloseTo(87.5, 10);
+    // The top box is the "top" row share of area B in the weighted cross-tab of area by a top-two flag: the same
+    // design (the item's respondents) and R's svyciprop interval, not Wilson on Kish's n.
+    const flagged = byArea().derive({
+      top: (d: { q: string | null }) => (d.q === null ? null : d.q === "Lo" ? "no" : "yes"),
+    });
+    const x = crosstab(flagged, "area", { by: "top", percent: "row", weight: "w", suppress: false });
+    const yes = x.colLevels.indexOf("yes");
+    expect(l.topBox[1]!.lower).toBeCloseTo(x.intervals!.lower[1]![yes]!, 9);
+    expect(l.topBox[1]!.upper).toBeCloseTo(x.intervals!.upper[1]![yes]!, 9);
+    const u = likertSummary(byArea(), "q", { by: "area", suppress: false });
+    expect(l.topBox[1]!.lower).not.toBeCloseTo(u.topBox[1]!.lower!, 3);
   });
 
   it("several items with { by }: a row per item and group, labelled item: group", () => {
