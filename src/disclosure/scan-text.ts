@@ -55,9 +55,10 @@ const COUNT_SHARE_RE = /(?<![\d.,%])(\d+)\s*\(\s*\d+(?:\.\d+)?\s*%/g;
 const SHARE_COUNT_RE = /\d+(?:\.\d+)?\s*%\s*\(\s*(\d+)\s*\)/g;
 
 // Intervals and confidence levels are not shares of a base: removed before percentages are read.
-// A receipt's published value and quote come from the report, not from the base beside them.
+// A receipt's published value and quote come from the report, not from the base beside them (also a value
+// followed by its rounding band, "12% [11.5, 12.5)", as the evidence table prints it).
 const INTERVAL_RE =
-  /\bquote:[^;]*|published:?\s*\d+(?:\.\d+)?\s*%|\(\s*\d+%\s*(?:CI|Wilson|confidence)[^)]*\)|\b\d+%\s*(?:CI|Wilson|confidence)(?:\s+interval)?|\d+(?:\.\d+)?%?\s*[–-]\s*\d+(?:\.\d+)?\s*%|\[[\d.,\s]+\)|[+-]\d+(?:\.\d+)?\s*(?:pts|points|percentage points)/gi;
+  /\bquote:[^;]*|published:?\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?=\[[\d.,\s]+\))|\(\s*\d+%\s*(?:CI|Wilson|confidence)[^)]*\)|\b\d+%\s*(?:CI|Wilson|confidence)(?:\s+interval)?|\d+(?:\.\d+)?%?\s*[–-]\s*\d+(?:\.\d+)?\s*%|\[[\d.,\s]+\)|[+-]\d+(?:\.\d+)?\s*(?:pts|points|percentage points)/gi;
 const PERCENT_RE = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/g;
 const BASE_RE = new RegExp(
   String.raw`(?<![\w'’])(?:n|base|unweighted n)\s*(?:=|:)?\s*(${NUM})(?![\d.,]*\s*%)(?![.,]?\d)`,

@@ -67,4 +67,12 @@ describe("the audit's cross-output check", () => {
     expect(crossFractions([f(0, 25, 154), f(1, 18, 122)], 5, new Set([32]))).toHaveLength(0); // 7: not small
     expect(crossFractions([f(0, 20, 154), f(1, 18, 122)], 2, new Set([32]))).toHaveLength(0); // threshold 2: 1 only
   });
+
+  it("reads a published value with its rounding band as the report's, not as a share of the base beside it", () => {
+    // Notebook 07 on Cumbria: the evidence table's "12% [11.5, 12.5)" is the report's; 15.2% of 33 is 5.
+    const nb = notebook([stream("lw-trained-in-role: 12% [11.5, 12.5); 15.2%, n = 33, 6.7–30.9%")]);
+    expect(auditNotebookWithExemptions(nb, "07.ipynb").findings).toEqual([]);
+    const leak = notebook([stream("lw-trained-in-role: 12% [11.5, 12.5); 12.1%, n = 33, 6.7–30.9%")]);
+    expect(auditNotebookWithExemptions(leak, "07.ipynb").findings.map((f) => f.count)).toEqual([4]);
+  });
 });
