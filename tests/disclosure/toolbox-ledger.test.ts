@@ -38,3 +38,20 @@ describe("compareOptions in the run's ledger", () => {
     expect(compareOptions(lw, "sources", "GPs", "Self").text).toMatch(/GPs suppressed/);
   });
 });
+
+describe("a chart whose every value is suppressed", () => {
+  it("says so in its plot and its footnote, not 'no valid responses'", async () => {
+    const { barChart } = await import("../../src/figures/bar.js");
+    const fig = barChart(
+      [
+        { label: "Inactive", value: null, lower: null, upper: null, n: null, suppressed: true },
+        { label: "Active", value: null, lower: null, upper: null, n: null, suppressed: true },
+      ],
+      { title: "Active Link Workers are the most often confident", base: { n: 33, unit: "Link Workers" } },
+    );
+    const text = JSON.stringify(fig);
+    expect(text).toMatch(/Every value is suppressed \(small counts\)/);
+    expect(text).toMatch(/the title states what the chart asks, not a finding/);
+    expect(text).not.toMatch(/No valid responses to show/);
+  });
+});
