@@ -380,3 +380,13 @@ export {
 } from "./multi-select/outcome-by-option.js";
 export { familyRow, familyTable, type FamilyRow } from "./kit/family-table.js";
 export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by-area.js";
+
+// Disclosure (issue 11): receipts in the run's ledger, the data line's totals, the audit's cross-output check.
+export { discloseReceipts } from "./published/receipt-ledger.js";
+export { publishPopulation } from "./disclosure/population-total.js";
+export {
+  crossFractions,
+  fractionsIn,
+  type CrossLeak,
+  type ShownFraction,
+} from "./disclosure/cross-output.js";

@@ -22,7 +22,11 @@ export interface CrossLeak {
 
 const N_RE = /(?<![\w'’])(?:n|base|unweighted n)\s*(?:=|:)\s*(\d+)(?![\d.,]*\s*%)(?![.,]?\d)/gi;
 
-/** Every base printed in a segment: denominators of "s/n" and "n = 32", "base: 32". */
+/**
+ * Every base printed in a segment: denominators of "s/n" and "n = 32", "base: 32".
+ * @example
+ * basesIn("Inactive: [c], n = 32; 20/154"); // [154, 32]
+ */
 export function basesIn(segment: string): number[] {
   return [
     ...fractionsIn(segment).map((f) => f.base),
@@ -30,7 +34,11 @@ export function basesIn(segment: string): number[] {
   ];
 }
 
-/** Every count over its base ("s/n") in one segment of output text. */
+/**
+ * Every count over its base ("s/n") in one segment of output text.
+ * @example
+ * fractionsIn("not meets guideline 13.0% (20/154)"); // [{ count: 20, base: 154 }]
+ */
 export function fractionsIn(segment: string): { count: number; base: number }[] {
   const out: { count: number; base: number }[] = [];
   for (const m of segment.matchAll(SLASH_RE)) {

@@ -21,7 +21,12 @@ interface ReceiptCells {
 const pending = new WeakMap<Receipt, ReceiptCells>();
 const sources = new WeakMap<object, Source>();
 
-/** The ledger source of a survey table (one per table, so every receipt of it is one population). */
+/**
+ * The ledger source of a survey table (one per table, so every receipt of it is one population); null for an
+ * array of records, whose receipts are left to their own rule.
+ * @example
+ * receiptSource(s.lw)?.n; // the number of Link Workers
+ */
 export function receiptSource(table: ColumnTable | Row[]): Source | null {
   if (Array.isArray(table)) return null;
   const hit = sources.get(table);
@@ -202,6 +207,8 @@ function cellsOf(
 /**
  * Keeps, beside a receipt, the cells it would publish (its shown counts and bases over the columns its spec
  * reads) and its verdict-only detail; {@link discloseReceipts} publishes them when the receipt is shown.
+ * @example
+ * prepareReceiptCells(receipt, receiptSource(lw), lw.objects(), receiptSpecs()["lw-trained"], "suppressed");
  */
 export function prepareReceiptCells(
   receipt: Receipt,
