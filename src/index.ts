@@ -394,3 +394,12 @@ export {
   type ActiveLivesTrend,
   type ActiveLivesYear,
 } from "./kit/active-lives-trend.js";
+// Disclosure (issue 11): receipts in the run's ledger, the data line's totals, the audit's cross-output check.
+export { discloseReceipts } from "./published/receipt-ledger.js";
+export { publishPopulation } from "./disclosure/population-total.js";
+export {
+  crossFractions,
+  fractionsIn,
+  type CrossLeak,
+  type ShownFraction,
+} from "./disclosure/cross-output.js";

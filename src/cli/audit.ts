@@ -6,8 +6,8 @@ import { EXIT, UsageError, type Command } from "./command.js";
 export const auditCommand: Command = {
   name: "audit",
   summary: "check executed notebooks for respondent counts of 1-4 (or shares that imply one) in any output",
-  usage: ["audit <notebook.ipynb|folder> [--threshold 5] [--json]"],
-  options: { threshold: { type: "string" }, json: { type: "boolean" } },
+  usage: ["audit <notebook.ipynb|folder> [--threshold 5] [--cross] [--json]"],
+  options: { threshold: { type: "string" }, json: { type: "boolean" }, cross: { type: "boolean" } },
   positionals: 1,
   run({ positionals, values }, io) {
     const raw = values.threshold;
@@ -16,7 +16,11 @@ export const auditCommand: Command = {
       throw new UsageError(`--threshold must be a whole number >= 0, got "${String(raw)}"`);
     let result;
     try {
-      result = auditPath(resolve(io.cwd, positionals[0] as string), { threshold });
+      // --cross: pairs of outputs whose counts differ by a small count fail the audit too (else listed to review).
+      result = auditPath(resolve(io.cwd, positionals[0] as string), {
+        threshold,
+        cross: values.cross === true,
+      });
     } catch (error) {
       io.err(`sp-pathways audit: ${(error as Error).message}`);
       return EXIT.unusable;

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { outputSegments } from "./output-segments.js";
+import { basesIn, crossFractions, fractionsIn, type ShownFraction } from "./cross-output.js";
 import { hiddenMarks, pValueIn, scanSegment, type LeakKind } from "./scan-text.js";
 
 /** One disclosure finding: where it is and the text that shows it. */
@@ -24,6 +25,12 @@ export interface AuditFinding {
 export interface AuditOptions {
   /** Counts 1..threshold-1 are findings (default 5). */
   readonly threshold?: number;
+  /**
+   * Count the cross-output pairs (two shown counts over their bases whose difference is a small count) as
+   * findings; by default they are listed "to review" and do not fail the audit, since text alone cannot tell
+   * whether the two groups nest (src/disclosure/README.md).
+   */
+  readonly cross?: boolean;
 }
 
 /** One output as nbformat 4 stores it (only what the audit reads). */
@@ -47,6 +54,7 @@ const KIND_WORDS: Record<LeakKind, string> = {
   share: "share whose base implies a count",
   marks: 'two hidden-cell marks ("[c]" then says "at least the threshold")',
   test: "test result printed beside a table that hides cells",
+  cross: "two outputs whose counts and bases differ by a small count",
 };
 
 /**
@@ -82,7 +90,7 @@ export function auditNotebookWithExemptions(
   nb: NotebookJson,
   name: string,
   options: AuditOptions = {},
-): { findings: AuditFinding[]; exempt: AuditExemption[] } {
+): { findings: AuditFinding[]; exempt: AuditExemption[]; review: AuditFinding[] } {
   const threshold = options.threshold ?? 5;
   if (!Number.isInteger(threshold) || threshold < 0)
     throw new Error(`auditNotebook: option threshold must be a whole number >= 0, got ${String(threshold)}`);
@@ -90,6 +98,8 @@ export function auditNotebookWithExemptions(
     throw new Error(`auditNotebook: ${name} is not a notebook (no "cells" list)`);
   const findings: AuditFinding[] = [];
   const exempt: AuditExemption[] = [];
+  const fractions: ShownFraction[] = [];
+  const bases = new Set<number>();
   nb.cells.forEach((cell, c) => {
     const hiddenIn: string[] = [];
     const tests: { output: number; mime: string; p: string; text: string }[] = [];
@@ -119,6 +129,8 @@ export function auditNotebookWithExemptions(
           );
         for (const seg of segments) {
           for (const leak of scanSegment(seg, threshold)) findings.push(finding(name, c, o, mime, leak, seg));
+          for (const f of fractionsIn(seg)) fractions.push({ cell: c, output: o, ...f, text: seg });
+          for (const b of basesIn(seg)) bases.add(b);
           const p = pValueIn(seg);
           if (p) tests.push({ output: o, mime, p, text: seg });
         }
@@ -128,7 +140,22 @@ export function auditNotebookWithExemptions(
       for (const t of tests)
         findings.push(finding(name, c, t.output, t.mime, { kind: "test", count: 0, match: t.p }, t.text));
   });
-  return { findings, exempt };
+  // Across outputs: two counts over their bases whose difference is a small count (src/disclosure/README.md).
+  const review: AuditFinding[] = [];
+  for (const x of crossFractions(fractions, threshold, bases)) {
+    const text = `${x.smaller.text} | with cell ${x.larger.cell}: ${x.larger.text}`;
+    (options.cross ? findings : review).push(
+      finding(
+        name,
+        x.smaller.cell,
+        x.smaller.output,
+        "text",
+        { kind: "cross", count: x.count, match: x.match },
+        text,
+      ),
+    );
+  }
+  return { findings, exempt, review };
 }
 
 function representations(out: NotebookOutput): [string, unknown][] {
@@ -170,6 +197,7 @@ export function auditPath(path: string, options: AuditOptions = {}): AuditResult
   }
   const findings: AuditFinding[] = [];
   const exempt: AuditExemption[] = [];
+  const review: AuditFinding[] = [];
   for (const file of files) {
     let nb: NotebookJson;
     try {
@@ -182,8 +210,9 @@ export function auditPath(path: string, options: AuditOptions = {}): AuditResult
     const r = auditNotebookWithExemptions(nb, file, options);
     findings.push(...r.findings);
     exempt.push(...r.exempt);
+    review.push(...r.review);
   }
-  return { notebooks: files, findings, exempt };
+  return { notebooks: files, findings, exempt, review };
 }
 
 /** What {@link auditPath} returns: the notebooks read, the findings, and the outputs exempted. */
@@ -191,6 +220,8 @@ export interface AuditResult {
   readonly notebooks: readonly string[];
   readonly findings: readonly AuditFinding[];
   readonly exempt: readonly AuditExemption[];
+  /** Cross-output pairs to look at (findings only with the `cross` option). */
+  readonly review?: readonly AuditFinding[];
 }
 
 /**
@@ -203,6 +234,13 @@ export function formatFindings(result: AuditResult): string {
   const nbs = `${n} notebook${n === 1 ? "" : "s"}`;
   const lines = result.exempt.map(
     (e) => `${basename(e.notebook)} cell ${e.cell} output ${e.output}: not audited (says "${e.text}")`,
+  );
+  lines.push(
+    ...(result.review ?? []).map(
+      (f) =>
+        `${basename(f.notebook)} cell ${f.cell}: to review (does one group hold the other?): ${KIND_WORDS[f.kind]}` +
+        ` (${f.count}): "${f.match}" in: ${f.text}`,
+    ),
   );
   if (!result.findings.length) return [...lines, `audit: ${nbs}, no finding`].join("\n");
   lines.push(

@@ -11,6 +11,12 @@ export interface LedgerCell {
   readonly count: number;
   /** The status its own table gave it ("shown" when no suppression ran). */
   readonly status?: CellStatus;
+  /**
+   * More joint categories the cell also counts (a union: the respondents in `where` or in any of these), for a
+   * count that is not one box of levels, e.g. a receipt's "confident and inactive, or confident and fairly
+   * active". The boxes may overlap; each respondent is counted once.
+   */
+  readonly or?: readonly Readonly<Record<string, readonly string[]>>[];
 }
 
 /** One output about to be published: its cells, over one population of respondents. */
@@ -52,9 +58,13 @@ export interface LedgerOptions {
 export const LEDGER_MISSING = "\u0000missing";
 const MISSING = LEDGER_MISSING;
 
+type Where = Readonly<Record<string, readonly string[]>>;
+
 interface Equation {
   readonly population: string;
-  readonly where: Readonly<Record<string, readonly string[]>>;
+  readonly where: Where;
+  /** Further boxes of a union cell (LedgerCell.or). */
+  readonly or: readonly Where[];
   readonly count: number;
   readonly shown: boolean;
   readonly label: string;
@@ -119,10 +129,13 @@ export class DisclosureLedger {
     const population = p.population ?? "all";
     const label = p.label ?? "an output";
     const context = p.context ?? {};
-    const links = new Set(p.cells.flatMap((c) => Object.keys(c.where)));
+    const links = new Set(p.cells.flatMap((c) => boxesOf(c).flatMap((w) => Object.keys(w))));
     const cells = p.cells.map((c) => {
-      const extra = Object.fromEntries(Object.entries(context).filter(([v]) => !c.where[v]));
-      return { ...c, where: this.resolve({ ...c.where, ...extra }, population, p.variables) };
+      const withContext = (w: Where) => {
+        const extra = Object.fromEntries(Object.entries(context).filter(([v]) => !w[v]));
+        return this.resolve({ ...w, ...extra }, population, p.variables);
+      };
+      return { ...c, where: withContext(c.where), or: (c.or ?? []).map(withContext) };
     });
     const small = (k: number) => this.threshold > 0 && k > 0 && k < this.threshold;
     const status: CellStatus[] = cells.map((c) => (small(c.count) ? "primary" : (c.status ?? "shown")));
@@ -134,6 +147,7 @@ export class DisclosureLedger {
         this.equations.push({
           population,
           where: c.where,
+          or: c.or,
           count: c.count,
           shown: status[i] === "shown",
           label,
@@ -147,10 +161,15 @@ export class DisclosureLedger {
       record();
       return status;
     }
-    const space = this.atoms(population, [...past.map((e) => e.where), ...cells.map((c) => c.where)]);
-    const vec = (where: Equation["where"]) => space.vector(where);
-    const pastVecs = past.map((e) => ({ e, v: vec(e.where) }));
-    const newVecs = cells.map((c) => vec(c.where));
+    const space = this.atoms(population, [...past.flatMap(boxesOf), ...cells.flatMap(boxesOf)]);
+    // A union cell counts each joint category in any of its boxes once.
+    const vec = (c: { where: Where; or?: readonly Where[] }) => {
+      const v = space.vector(c.where);
+      for (const w of c.or ?? []) space.vector(w).forEach((x, k) => x > 0 && (v[k] = 1));
+      return v;
+    };
+    const pastVecs = past.map((e) => ({ e, v: vec(e) }));
+    const newVecs = cells.map((c) => vec(c));
     // A shown zero is a fact a reader also uses (counts are not negative): every joint category inside it is
     // empty, so it drops out of every sum (e.g. no one missing the breakdown makes a table's row margin equal
     // the whole-population count of that row).
@@ -279,18 +298,20 @@ export class DisclosureLedger {
   // Earlier equations over the same population that share a variable with the new cells, within maxAtoms.
   private relevant(
     population: string,
-    cells: readonly { where: Equation["where"] }[],
+    cells: readonly { where: Where; or?: readonly Where[] }[],
     links: ReadonlySet<string>,
   ): Equation[] {
     // Derived flags are read as their sources: a link through a flag is a link through its source.
     const linked = new Set([...links].map((v) => this.derived.get(v)?.source ?? v));
-    const vars = new Set(cells.flatMap((c) => Object.keys(c.where)).filter((v) => linked.has(v)));
+    const vars = new Set(
+      cells.flatMap((c) => boxesOf(c).flatMap((w) => Object.keys(w))).filter((v) => linked.has(v)),
+    );
     const levels = this.levels.get(population)!;
     const size = (vs: Set<string>) => [...vs].reduce((s, v) => s * (levels.get(v)?.length ?? 1), 1);
     const chosen: Equation[] = [];
     const all = new Set(vars);
     for (const e of this.equations.filter((x) => x.population === population)) {
-      const ev = Object.keys(e.where);
+      const ev = [...new Set(boxesOf(e).flatMap((w) => Object.keys(w)))];
       if (ev.length && !ev.some((v) => vars.has(v))) continue;
       const grown = new Set([...all, ...ev]);
       if (size(grown) > this.maxAtoms && !ev.every((v) => vars.has(v))) continue;
@@ -301,7 +322,7 @@ export class DisclosureLedger {
     // of it, so it joins even when it names none of the new output's variables.
     for (const e of this.equations) {
       if (e.population !== population || !e.shown || e.count !== 0 || chosen.includes(e)) continue;
-      if (Object.keys(e.where).every((v) => all.has(v))) chosen.push(e);
+      if (boxesOf(e).every((w) => Object.keys(w).every((v) => all.has(v)))) chosen.push(e);
     }
     return chosen;
   }
@@ -344,6 +365,7 @@ export class DisclosureLedger {
   }
 }
 
+const boxesOf = (c: { where: Where; or?: readonly Where[] }): Where[] => [c.where, ...(c.or ?? [])];
 const weight = (v: Float64Array) => v.reduce((s, x) => s + x, 0);
 const same = (a: Float64Array, b: Float64Array) => a.every((x, i) => x === b[i]);
 const EPS = 1e-9;

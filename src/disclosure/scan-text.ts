@@ -14,7 +14,12 @@ export type LeakKind =
   /** Hidden cells marked with two symbols, so the second ("[c]") tells the reader it is at least the threshold. */
   | "marks"
   /** A test statistic or p-value printed in a cell whose outputs hide cells. */
-  | "test";
+  | "test"
+  /**
+   * Two counts over their bases shown in different outputs of one notebook whose difference (count and base
+   * both nested) is a count of 1..threshold-1, or leaves one: "20/154" and "18/122" give 2 of 32.
+   */
+  | "cross";
 
 /** One leak found in a segment of text. */
 export interface Leak {
@@ -42,16 +47,18 @@ const OF_AFTER =
   /^(?:within|notebooks?|figures?|receipts?|areas?|districts?|authorities|local|tests?|questions?|columns?|rows?|cells?|options?|items?|categories|levels?|scales?|hexes|published|quoted|claims?|checks?|passed|failed|years?|months?|weeks?|days?|hours?|minutes?|pages?|steps?|points?|stars?|sections?)$/i;
 
 // "(2/32)", "2 / 32": a count over its base. Dates ("1/4/2022") and "1/4 of" (a fraction) are not.
-const SLASH_RE = /(?<![\d./])(\d+)\s*\/\s*(\d+)(?![\d/]|\s+of\b)/g;
+/** @internal The audit's pattern of a count over its base, shared with the cross-output check. */
+export const SLASH_RE = /(?<![\d./])(\d+)\s*\/\s*(\d+)(?![\d/]|\s+of\b)/g;
 
 // "3 (25.0%" (count then its share) and "6.3% (2)" (share then its count).
 const COUNT_SHARE_RE = /(?<![\d.,%])(\d+)\s*\(\s*\d+(?:\.\d+)?\s*%/g;
 const SHARE_COUNT_RE = /\d+(?:\.\d+)?\s*%\s*\(\s*(\d+)\s*\)/g;
 
 // Intervals and confidence levels are not shares of a base: removed before percentages are read.
-// A receipt's published value and quote come from the report, not from the base beside them.
+// A receipt's published value and quote come from the report, not from the base beside them (also a value
+// followed by its rounding band, "12% [11.5, 12.5)", as the evidence table prints it).
 const INTERVAL_RE =
-  /\bquote:[^;]*|published:?\s*\d+(?:\.\d+)?\s*%|\(\s*\d+%\s*(?:CI|Wilson|confidence)[^)]*\)|\b\d+%\s*(?:CI|Wilson|confidence)(?:\s+interval)?|\d+(?:\.\d+)?%?\s*[–-]\s*\d+(?:\.\d+)?\s*%|\[[\d.,\s]+\)|[+-]\d+(?:\.\d+)?\s*(?:pts|points|percentage points)/gi;
+  /\bquote:[^;]*|published:?\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?=\[[\d.,\s]+\))|\(\s*\d+%\s*(?:CI|Wilson|confidence)[^)]*\)|\b\d+%\s*(?:CI|Wilson|confidence)(?:\s+interval)?|\d+(?:\.\d+)?%?\s*[–-]\s*\d+(?:\.\d+)?\s*%|\[[\d.,\s]+\)|[+-]\d+(?:\.\d+)?\s*(?:pts|points|percentage points)/gi;
 const PERCENT_RE = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/g;
 const BASE_RE = new RegExp(
   String.raw`(?<![\w'’])(?:n|base|unweighted n)\s*(?:=|:)?\s*(${NUM})(?![\d.,]*\s*%)(?![.,]?\d)`,

@@ -84,7 +84,10 @@ function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
     yaxis: categoryAxis(labels),
     bargap: 0.35,
   });
-  if (!drawn) (layout.annotations as unknown[]).push(emptyAnnotation());
+  if (!drawn)
+    (layout.annotations as unknown[]).push(
+      emptyAnnotation(rows.length > 0 && rows.every((d) => d.suppressed)),
+    );
   return assembleFigure(
     options,
     { data: [bars, text], layout, width, height },
@@ -99,7 +102,11 @@ function buildBar(data: readonly Datum[], options: BarChartOptions): Figure {
 /** Footnotes for suppressed and missing rows, shared by the builders. */
 export function footnotes(rows: readonly Datum[]): string[] {
   const notes: string[] = [];
-  if (rows.some((d) => d.suppressed))
+  if (rows.length > 0 && rows.every((d) => d.suppressed))
+    notes.push(
+      "Every value is suppressed (counts below the disclosure threshold): the title states what the chart asks, not a finding for these respondents.",
+    );
+  else if (rows.some((d) => d.suppressed))
     notes.push("Suppressed: counts below the disclosure threshold are not shown.");
   if (rows.some((d) => !d.suppressed && !hasValue(d))) notes.push("–: no valid responses.");
   return notes;

@@ -111,9 +111,12 @@ export function intervalBars(data: readonly Datum[], style: { thickness: number;
 }
 
 /** The centred message an empty figure shows instead of axes. */
-export function emptyAnnotation(): Record<string, unknown> {
+export function emptyAnnotation(allSuppressed = false): Record<string, unknown> {
   return {
-    text: "No valid responses to show",
+    // A chart whose every value is hidden (a small area) must say why it is empty, not "no responses".
+    text: allSuppressed
+      ? "Every value is suppressed (small counts): nothing to show for these respondents"
+      : "No valid responses to show",
     showarrow: false,
     xref: "paper",
     yref: "paper",

@@ -111,7 +111,8 @@ function buildGrouped(
     yaxis: categoryAxis(labels),
   });
   const all = groups.flatMap((g) => g.data);
-  if (!all.some(hasValue)) (layout.annotations as unknown[]).push(emptyAnnotation());
+  if (!all.some(hasValue))
+    (layout.annotations as unknown[]).push(emptyAnnotation(all.length > 0 && all.every((d) => d.suppressed)));
   const short = (d: Datum) =>
     d.suppressed
       ? "suppressed"

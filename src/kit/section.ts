@@ -1,4 +1,5 @@
 import type { ColumnTable } from "arquero";
+import { publishPopulation } from "../disclosure/population-total.js";
 import { resetRunLedger } from "../disclosure/ledger.js";
 import { unknownName } from "../errors/usage-error.js";
 import { chart, type ChartOptions } from "../figures/chart.js";
@@ -113,6 +114,10 @@ export function openSection(name: string, options: SectionOptions = {}): Section
   // Real data: say exactly what was read and what was lost (file, platform, questions matched, rows dropped by
   // reason), so a notebook never runs on a fraction of an export without saying so (issue 10).
   const details = synthetic ? [] : [linkWorker, provider].map((l) => describeSource(l.report, l.lineage));
+  // The data line prints each survey's number of respondents: the run's ledger must know it, or a table's base
+  // beside it gives back the table's hidden count of missing answers (total - base).
+  publishPopulation(linkWorker.table, "Link Workers in the data line");
+  publishPopulation(provider.table, "providers in the data line");
   if (!options.quiet) console.log([source, ...details].join("\n"));
   const chosen =
     which === "none"

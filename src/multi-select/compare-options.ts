@@ -3,7 +3,9 @@ import type { ColumnTable } from "arquero";
 import { unknownName } from "../errors/usage-error.js";
 import { wilson } from "../stats/wilson.js";
 import { formatP } from "../tabulate/format.js";
-import { thresholdOf } from "../tabulate/suppress.js";
+import { projectLedger, publishTable, NO_ANSWER } from "../tabulate/publish.js";
+import { toSource } from "../tabulate/source.js";
+import { shareHidden, thresholdOf } from "../tabulate/suppress.js";
 import type { FamilyRow } from "../kit/family-table.js";
 import { readMulti } from "./read.js";
 
@@ -80,7 +82,10 @@ export function compareOptions(
   const { difference, lower, upper } = newcombePaired(both, onlyA, onlyB, neither);
   const p = mcnemarExact(onlyA, onlyB);
   const small = (v: number) => threshold > 0 && v > 0 && v < threshold;
-  const status = small(onlyA) || small(onlyB) ? "hidden" : "shown";
+  // The two shares go through the share rule and the run's ledger as multiResponse's cells of the same options
+  // do (one chosen/not chosen variable per option), so a share a table hid is not printed here.
+  const hiddenShares = sharesHidden(table, question, [a, b], [both + onlyA, both + onlyB], n, threshold);
+  const status = small(onlyA) || small(onlyB) || hiddenShares.some(Boolean) ? "hidden" : "shown";
   const pct = (v: number) => `${v.toFixed(1)}%`;
   // One decimal with its sign; a value that rounds to zero is "0.0", never "−0.0".
   const signed = (v: number) => {
@@ -89,13 +94,19 @@ export function compareOptions(
   };
   const shareA = (100 * (both + onlyA)) / n;
   const shareB = (100 * (both + onlyB)) / n;
-  const head = `${a} ${pct(shareA)} vs ${b} ${pct(shareB)} (the same ${n} respondents)`;
-  const text =
-    status === "hidden"
+  const shownA = hiddenShares[0] ? "suppressed" : pct(shareA);
+  const shownB = hiddenShares[1] ? "suppressed" : pct(shareB);
+  const head = `${a} ${shownA} vs ${b} ${shownB} (the same ${n} respondents)`;
+  // With one share hidden the difference would give it back: only the test's verdict is said.
+  const verdict = `${p < 0.05 ? "differ" : "no evidence of a difference"} at the 5% level (exact McNemar test)`;
+  const text = hiddenShares.some(Boolean)
+    ? `${head}: ${verdict}; shares, difference, interval and p-value not shown (they could reveal a count below ${threshold}).`
+    : status === "hidden"
       ? `${head}: difference ${signed(100 * difference)} points; interval and test not shown (they could reveal a count below ${threshold}).`
       : `${head}: difference ${signed(100 * difference)} points (95% CI ${signed(100 * lower)} to ${signed(100 * upper)}, Newcombe); exact McNemar test ${formatP(p)}.`;
-  const detail =
-    status === "hidden"
+  const detail = hiddenShares.some(Boolean)
+    ? `${shownA} vs ${shownB}; exact McNemar test`
+    : status === "hidden"
       ? `${pct(shareA)} vs ${pct(shareB)}; exact McNemar test`
       : `${pct(shareA)} vs ${pct(shareB)}: ${signed(100 * difference)} points (95% CI ${signed(100 * lower)} to ${signed(100 * upper)}); exact McNemar test`;
   return {
@@ -115,6 +126,42 @@ export function compareOptions(
     status,
     text,
   };
+}
+
+// Whether each option's share is hidden: by the share rule (count or complement 1..threshold-1), or by the run's
+// ledger (an earlier output hid it, or with earlier outputs it would give a hidden count away).
+function sharesHidden(
+  table: ColumnTable,
+  question: string,
+  opts: readonly string[],
+  counts: readonly number[],
+  n: number,
+  threshold: number,
+): boolean[] {
+  if (threshold <= 0) return opts.map(() => false);
+  const own = counts.map((k) => shareHidden(k, n, threshold) || (n > 0 && n < threshold));
+  const ledger = projectLedger();
+  if (ledger.threshold <= 0 || threshold < ledger.threshold) return own;
+  const levels = ["chosen", "not chosen"];
+  const names = opts.map((o) => `${question}: ${o}`);
+  const status = publishTable({
+    source: toSource(table, "compareOptions"),
+    label: `compareOptions ${question}`,
+    threshold,
+    variables: Object.fromEntries(names.map((v) => [v, levels])),
+    cells: [
+      ...names.map((v, i) => ({
+        where: { [v]: ["chosen"] },
+        count: counts[i]!,
+        status: own[i] ? ("primary" as const) : ("shown" as const),
+      })),
+      { where: { [names[0]!]: levels }, count: n, status: "shown" as const },
+      // The options of one question are answered together (nobody answers one and skips the other).
+      { where: { [names[0]!]: [NO_ANSWER], [names[1]!]: levels }, count: 0, status: "shown" as const },
+      { where: { [names[0]!]: levels, [names[1]!]: [NO_ANSWER] }, count: 0, status: "shown" as const },
+    ],
+  });
+  return own.map((h, i) => h || status[i] !== "shown");
 }
 
 // Newcombe (1998), "Improved confidence intervals for the difference between binomial proportions based on

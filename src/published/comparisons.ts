@@ -1,6 +1,7 @@
 import type { PublishedComparison } from "../figures/dot-range.js";
 import { publishedFigures, type PublishedFigure } from "./figures.js";
 import type { Receipt } from "./receipt.js";
+import { discloseReceipts } from "./receipt-ledger.js";
 
 /**
  * The rows of a published-vs-computed (dot-and-range) chart from receipts: each figure's human-readable label
@@ -18,7 +19,8 @@ export function receiptComparisons(
 ): PublishedComparison[] {
   const byId = new Map(figures.map((f) => [f.id, f]));
   const out: PublishedComparison[] = [];
-  for (const r of receipts) {
+  // The chart shows computed shares and n: they go through the run's ledger as a receipts table does.
+  for (const r of discloseReceipts(receipts)) {
     if (r.kind !== "percent" && r.kind !== "range") continue;
     const f = byId.get(r.id);
     if (!f)
@@ -31,7 +33,14 @@ export function receiptComparisons(
     out.push({
       label: f.label,
       published: f.kind === "range" ? { ...band, words: f.phrase } : { ...band, value: f.value },
-      computed: { label: f.label, value: r.computed, lower: r.lower, upper: r.upper, n: r.n },
+      computed: {
+        label: f.label,
+        value: r.computed,
+        lower: r.lower,
+        upper: r.upper,
+        n: r.n,
+        suppressed: r.suppressed,
+      },
     });
   }
   return out;

@@ -21,8 +21,11 @@ export interface Evaluation {
 
 // The run's threshold (default 5; resetRunLedger({ threshold }) changes it for every output of the run).
 const small = (k: number) => k > 0 && k < runLedger().threshold;
+// While true, every number of a detail is written "suppressed" (the verdict-only detail of a receipt the ledger
+// hides; set only for the length of one synchronous evaluateSpec call).
+let hideAll = false;
 const hiddenShare = (s: Share) =>
-  s.pct !== null && (small(s.n) || shareHidden(s.successes, s.n, runLedger().threshold));
+  s.pct !== null && (hideAll || small(s.n) || shareHidden(s.successes, s.n, runLedger().threshold));
 
 interface Share {
   successes: number;
@@ -119,7 +122,7 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
         successes: subset.length,
         n: rows.length,
         holds: null,
-        detail: small(subset.length) ? "suppressed" : `${subset.length} rows`,
+        detail: hideAll || small(subset.length) ? "suppressed" : `${subset.length} rows`,
         hidden: small(subset.length),
       };
     case "share": {
@@ -175,7 +178,7 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
       const m = (x: { mean: number | null; n: number }) =>
         x.mean === null
           ? "no valid responses"
-          : small(x.n)
+          : hideAll || small(x.n)
             ? "suppressed"
             : `mean ${x.mean.toFixed(2)} (n = ${x.n})`;
       return {
@@ -199,4 +202,19 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
  */
 export function evaluateSpec(rows: Row[], spec: ReceiptSpec): Evaluation {
   return evaluate(rows, spec);
+}
+
+/**
+ * The detail of a spec with every number written "suppressed" (what a receipt shows when the run's ledger hides
+ * it: the verdict and, for a ranking, the order stay).
+ * @example
+ * verdictOnlyDetail(lw.objects(), receiptSpecs()["lw-trained"]); // "suppressed"
+ */
+export function verdictOnlyDetail(rows: Row[], spec: ReceiptSpec): string {
+  hideAll = true;
+  try {
+    return evaluate(rows, spec).detail;
+  } finally {
+    hideAll = false;
+  }
 }

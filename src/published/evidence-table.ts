@@ -6,6 +6,7 @@ import { formatP, formatPercent, formatPercentInterval, hasTest } from "../tabul
 import type { Tabulation } from "../tabulate/tabulation.js";
 import { publishedFigure } from "./figures.js";
 import type { Receipt } from "./receipt.js";
+import { discloseReceipts } from "./receipt-ledger.js";
 
 /** One claim inside a conclusion of the report and the evidence it rests on. */
 export interface Claim {
@@ -85,11 +86,13 @@ function direction(t: CrosstabResult): boolean | null {
 export function claimEvidence(claim: Claim, context: EvidenceContext): ClaimEvidence {
   if (claim.unmeasured) return { figures: claim.unmeasured, test: "", verdict: VERDICTS.unmeasured };
   const ids = context.receipts.map((r) => r.id);
-  const receipts = (claim.ids ?? []).map((id) => {
+  const found = (claim.ids ?? []).map((id) => {
     const r = context.receipts.find((x) => x.id === id);
     if (!r) throw unknownName("claimEvidence", "receipt", id, ids);
     return r;
   });
+  // The computed numbers it prints go through the run's ledger as a receipts table's do.
+  const receipts = discloseReceipts(found);
   const shares = (claim.shares ?? []).map((s) => {
     const c = s.result.cell(s.row ?? "Yes");
     return {

@@ -1,7 +1,9 @@
 import type { ColumnTable } from "arquero";
 import type { SurveyId } from "../codebook/types.js";
 import type { Row } from "./conditions.js";
-import { evaluateSpec } from "./evaluate.js";
+import { evaluateSpec, verdictOnlyDetail } from "./evaluate.js";
+import { prepareReceiptCells, receiptSource } from "./receipt-ledger.js";
+import type { Source } from "../tabulate/source.js";
 import { publishedFigures, withinTolerance, type PublishedFigure } from "./figures.js";
 import { receiptSpecs, type ReceiptSpec } from "./specs.js";
 
@@ -50,6 +52,7 @@ export function receiptOf(
   rows: Row[],
   interval?: IntervalFn,
   override?: ReceiptSpec,
+  source: Source | null = null,
 ): Receipt {
   const spec = override ?? receiptSpecs()[fig.id];
   if (!spec)
@@ -62,7 +65,7 @@ export function receiptOf(
   const isShare = spec.type === "share" && ev.successes !== null && ev.n !== null && ev.n > 0;
   const hidden = ev.hidden === true;
   const ci = isShare && interval && !hidden ? interval(ev.successes as number, ev.n as number) : null;
-  return {
+  const receipt: Receipt = {
     id: fig.id,
     survey: fig.survey,
     area: fig.area,
@@ -76,9 +79,14 @@ export function receiptOf(
     lower: ci ? 100 * ci.lower : null,
     upper: ci ? 100 * ci.upper : null,
     pass,
-    detail: ev.detail,
+    // A hidden receipt shows no number at all: a ranking's other shares, beside its hidden one, would give the
+    // hidden count away with any other output of the same question (issue 11).
+    detail: hidden ? verdictOnlyDetail(rows, spec) : ev.detail,
     suppressed: hidden,
   };
+  // What it shows goes to the run's ledger only when it is shown (discloseReceipts, from showReceipts).
+  if (source) prepareReceiptCells(receipt, source, rows, spec, verdictOnlyDetail(rows, spec));
+  return receipt;
 }
 
 /**
@@ -94,9 +102,12 @@ export function receiptsFor(
   figures: PublishedFigure[] = publishedFigures(),
 ): Receipt[] {
   const rows: Partial<Record<SurveyId, Row[]>> = {};
-  for (const [survey, t] of Object.entries(tables) as [SurveyId, ColumnTable | Row[]][])
+  const sources: Partial<Record<SurveyId, Source | null>> = {};
+  for (const [survey, t] of Object.entries(tables) as [SurveyId, ColumnTable | Row[]][]) {
     rows[survey] = rowsOf(t);
+    sources[survey] = receiptSource(t);
+  }
   return figures
     .filter((f) => rows[f.survey] !== undefined)
-    .map((f) => receiptOf(f, rows[f.survey]!, interval));
+    .map((f) => receiptOf(f, rows[f.survey]!, interval, undefined, sources[f.survey] ?? null));
 }

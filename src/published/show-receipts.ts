@@ -2,6 +2,7 @@ import type { DisplayBundle } from "../display/bundle.js";
 import { currentWriter, emit } from "../display/emit.js";
 import { computedText } from "./format-receipt.js";
 import type { Receipt } from "./receipt.js";
+import { discloseReceipts } from "./receipt-ledger.js";
 import { UsageError } from "../errors/usage-error.js";
 
 /** Options for showReceipts / receiptsBundle. */
@@ -170,7 +171,9 @@ export function showReceipts(
   options: ShowReceiptsOptions = {},
 ): DisplayBundle | undefined {
   const writer = currentWriter();
-  const bundle = build(receipts, options);
+  // Shown receipts publish their counts and bases to the run's ledger; one that would reveal a hidden count
+  // (with an earlier table or receipt) keeps its verdict only.
+  const bundle = build(discloseReceipts(receipts), options);
   if (!writer) return bundle;
   emit(writer, bundle);
   return undefined;

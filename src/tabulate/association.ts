@@ -34,6 +34,11 @@ export interface AssociationTest {
   /** The counts the test used: unweighted (Rao-Scott: weighted sums), valid levels only, empty rows and
    * columns dropped. */
   readonly counts: number[][];
+  /**
+   * The table the test was computed from hides cells (src/disclosure/README.md): {@link formatTest} then prints
+   * the verdict only, since the statistic and p-value could narrow a hidden count down.
+   */
+  readonly hidden?: boolean;
 }
 
 /** Why no test was run. */

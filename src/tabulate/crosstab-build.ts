@@ -158,7 +158,9 @@ export function buildCrosstab(
     bases: rowLevels.map((_, i) => colLevels.map((_, j) => baseOf(i, j))),
     base,
     suppression,
-    test,
+    // A test on a table that hides cells is marked, so that formatTest prints only its verdict wherever the
+    // test is taken from (a notebook's own console.log of `table.test` as well as the table's footnote).
+    test: suppression.any && test && test.method !== null ? { ...test, hidden: true } : test,
     caption: options.caption ?? `${row} by ${by}`,
     notes: options.notes ?? [],
     rowTotals,

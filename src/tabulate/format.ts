@@ -76,7 +76,7 @@ export interface FormatTestOptions {
 export function formatTest(test: AssociationTest | NoTest | null, options: FormatTestOptions = {}): string {
   if (!test) return "No test: none was asked for.";
   if (!hasTest(test)) return `No test: ${test.reason.replace(/^no test: /, "")}.`;
-  if (options.hidden) {
+  if (options.hidden ?? test.hidden === true) {
     const verdict = test.p < 0.05 ? "differs at the 5% level" : "no evidence of a difference at the 5% level";
     return `${test.label}: ${verdict}; statistic and p-value hidden because the table hides small cells.`;
   }

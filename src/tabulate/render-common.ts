@@ -10,11 +10,20 @@ export function hiddenText(status: CellStatus, _threshold?: number): string | nu
   return hiddenMark(status);
 }
 
-/** The footnote on weighting, or on the base when unweighted. */
-export function baseNote(weight: string | null, base: number, withIntervals: boolean): string {
-  if (!weight) return `Base n = ${formatCount(base)}.`;
+/**
+ * The footnote on weighting, or on the base when unweighted. A hidden base (the table's total, hidden so that
+ * a hidden count cannot be worked out from it) is written with the hidden mark, as in the table.
+ */
+export function baseNote(
+  weight: string | null,
+  base: number,
+  withIntervals: boolean,
+  status: CellStatus = "shown",
+): string {
+  const n = hiddenText(status) ?? formatCount(base);
+  if (!weight) return `Base n = ${n}.`;
   return (
-    `Weighted by "${weight}": counts and percentages are weighted; unweighted base n = ${formatCount(base)}.` +
+    `Weighted by "${weight}": counts and percentages are weighted; unweighted base n = ${n}.` +
     (withIntervals ? ` ${surveyIntervalNote(weight)}` : "")
   );
 }

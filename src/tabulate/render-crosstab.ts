@@ -42,7 +42,7 @@ function crosstabNotes(t: CrosstabResult): string[] {
   const ci = t.intervals ? ` with 95% ${t.weight ? "intervals" : "Wilson intervals"}` : "";
   const per = t.percent === "total" ? "of the grand total" : `of each ${t.percent}`;
   notes.push(`Cells: count (percentage ${per}${ci}).`);
-  notes.push(baseNote(t.weight, t.base, !!t.intervals));
+  notes.push(baseNote(t.weight, t.base, !!t.intervals, t.suppression.total));
   if (t.missing.total > 0) {
     notes.push(
       `Missing (not tabulated): ${formatCount(t.missing.total)} respondents` +

@@ -35,7 +35,7 @@ export function displayFrequencies(f: FrequenciesResult): Display {
       ? `Percentages of respondents who answered${ci}; missing answers are counted separately.`
       : `Percentages of all respondents, missing answers included${ci}.`,
   );
-  notes.push(baseNote(f.weight, f.base, !!f.intervals));
+  notes.push(baseNote(f.weight, f.base, !!f.intervals, f.suppression.total));
   const rule = suppressionNote(s.threshold, s.any, !!f.weight);
   if (rule) notes.push(rule);
   notes.push(...f.notes);

@@ -167,8 +167,20 @@ describe("formatTest and formatP: one formatter for tests and p-values", () => {
       "Fisher's exact test (on unweighted counts): p = 0.486, Cramér's V = 0.50.",
     );
     expect(
-      formatTest(crosstab(tea(), "guess", { by: "truth", test: "chisq" }).test, { brief: true }),
+      formatTest(crosstab(tea(), "guess", { by: "truth", test: "chisq", suppress: false }).test, {
+        brief: true,
+      }),
     ).toMatch(/^Chi-square test \(X² = 0\.50, df = 1\): p = 0\.480, Cramér's V = 0\.50\.$/);
+  });
+
+  it("formatTest of a table that hides cells prints the verdict only, wherever the test is taken from", () => {
+    // The tea table's counts are 3 and 1: every cell is hidden, and a p-value would narrow them down.
+    const t = crosstab(tea(), "guess", { by: "truth" }).test;
+    expect(hasTest(t) && t.hidden).toBe(true);
+    expect(formatTest(t)).toBe(
+      "Fisher's exact test: no evidence of a difference at the 5% level; statistic and p-value hidden because the table hides small cells.",
+    );
+    expect(formatTest(t)).not.toMatch(/0\.486|0\.50/);
   });
 
   it("formatTest says why there is no test", () => {
