@@ -26,8 +26,11 @@ export interface FamilyRow {
 export function familyRow(label: string, result: Tabulation): FamilyRow {
   const test = result.test;
   if (!hasTest(test)) return { label, p: null, hidden: false, detail: test ? test.reason : "no test" };
-  const v = Number.isFinite(test.cramersV) ? `, Cramér's V = ${test.cramersV.toFixed(2)}` : "";
-  return { label, p: test.p, hidden: result.suppression.any, detail: `${test.label}${v}` };
+  const hidden = result.suppression.any;
+  // Cramér's V is the statistic in another form (X^2 = n V^2): with the margins shown it can give a hidden cell
+  // back (in a 2x2, exactly), so a hidden test keeps only its name, like its p-value.
+  const v = !hidden && Number.isFinite(test.cramersV) ? `, Cramér's V = ${test.cramersV.toFixed(2)}` : "";
+  return { label, p: test.p, hidden, detail: `${test.label}${v}` };
 }
 
 /**
