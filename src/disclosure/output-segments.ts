@@ -49,8 +49,13 @@ function textSegments(text: string, table: TableReader): Segments {
   return out;
 }
 
+// In a frequency table the column "n" holds each row's count and "%" its share of the table's base (the Total row
+// and the footnote), so a row is read as "count: 5; %: 20.0%", not as a share of a base of 5; a small count there
+// is still a count.
+const keyOf = (head: readonly string[], j: number) =>
+  head[j] === "n" && head.includes("%") ? "count" : head[j];
 const join = (head: readonly string[], cells: readonly string[]) =>
-  cells.map((c, j) => (head[j] ? `${head[j]}: ${c}` : c)).join("; ");
+  cells.map((c, j) => (head[j] ? `${keyOf(head, j)}: ${c}` : c)).join("; ");
 
 const MD_SEP = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const mdCells = (line: string) =>

@@ -112,6 +112,25 @@ describe("auditNotebook", () => {
     expect(kinds(leaks["count column in an HTML table"])).toEqual(["count:1:n: 1"]);
   });
 
+  it('reads a frequency table\'s "n" column beside "%" as the row\'s count, not as the share\'s base', () => {
+    // 5 of a base of 25 is 20%: a base of 5 would have made it 1 person (a false finding in an area run).
+    const table = (count: string, share: string) =>
+      notebook([
+        display({
+          "text/plain":
+            "scale                n       %     95% CI\n" +
+            "-------------------  ---  ------  ---------\n" +
+            `Town or district     ${count}   ${share}   8.9–39.1\n` +
+            "Neighbourhood        20   80.0%  61.0–91.1\n" +
+            "-------------------  ---  ------  ---------\n" +
+            "Total                25  100.0%",
+        }),
+      ]);
+    expect(kinds(table("5", "20.0%"))).toEqual([]);
+    // A small count in the same layout is still a count.
+    expect(kinds(table("3", "12.0%"))).toEqual(["count:3:count: 3"]);
+  });
+
   it("flags a share whose complement is small (92% of 12: the other 1)", () => {
     expect(kinds(notebook([stream("Wigan: 92%, n = 12\n")]))).toEqual(["share:1:92% with n = 12"]);
   });
