@@ -22,6 +22,8 @@ export interface WeightedStratifiedOptions {
 export interface WeightedStratumTable extends StratumTable {
   /** Sum of weights per cell, rows x columns. */
   readonly weighted: number[][];
+  /** Sum of squared weights per cell (for design-based intervals of the shares). */
+  readonly squares: number[][];
   /** The stratum's Rao-Scott F test (svychisq on its own respondents), or null (see `testReason`). */
   readonly test: RaoScottResult | null;
   readonly testReason: string | null;
@@ -121,9 +123,11 @@ export function weightedStratified(
     const g = people[k]!;
     const counts = grid();
     const weighted = grid();
+    const squares = grid();
     g.r.forEach((r, i) => {
       counts[r]![g.c[i]!]!++;
       weighted[r]![g.c[i]!]! += g.w[i]!;
+      squares[r]![g.c[i]!]! += g.w[i]! * g.w[i]!;
     });
     const status = suppressTable(counts, threshold);
     let test: RaoScottResult | null = null;
@@ -137,6 +141,7 @@ export function weightedStratified(
       stratum,
       counts,
       weighted,
+      squares,
       status: status.cells,
       hidden: status.any,
       n: g.r.length,

@@ -1,5 +1,6 @@
 import { table } from "arquero";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { adjustP } from "../../src/stats/adjust-p.js";
 import { surveyLogisticWald } from "../../src/stats/survey-logistic.js";
@@ -23,7 +24,7 @@ interface Fixture {
   stratumP: number[];
 }
 const fixtures = JSON.parse(
-  readFileSync(new URL("./reference/weighted-strata.json", import.meta.url), "utf8"),
+  readFileSync(join(__dirname, "reference/weighted-strata.json"), "utf8"),
 ) as Fixture[];
 
 /** R's treatment coding of y ~ s + by: intercept, strata after the first, groups after the first. */
