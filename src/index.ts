@@ -386,3 +386,21 @@ export { respondentsByArea, type RespondentsByArea } from "./area/respondents-by
 export { isLikertAnswer, type LikertAnswer } from "./ask/answer.js";
 export { surveyRankTest, weightedQuantile, type SurveyRankTest } from "./stats/survey-rank-test.js";
 export { numericStatistic } from "./numeric/compare-groups.js";
+
+// weighted strata (issue 16, helper "wstrata"): ask({ by, strata, weight }), per-stratum Rao-Scott tests in a Holm
+// family and the pooled design-based Wald F test (R's regTermTest(svyglm(..., quasibinomial())))
+export {
+  weightedStratified,
+  type WeightedStratifiedOptions,
+  type WeightedStratifiedResult,
+  type WeightedStratumTable,
+  type WeightedPooledTest,
+} from "./strata/weighted-stratified.js";
+export { weightedStratifiedDisplay, formatWeightedPooledTest } from "./strata/weighted-stratified-display.js";
+export { surveyLogisticWald, type SurveyWaldResult } from "./stats/survey-logistic.js";
+export {
+  isWeightedStrataAnswer,
+  type WeightedStrataAnswer,
+  type WeightedStrataTable,
+  type WeightedStrataTest,
+} from "./ask/answer.js";
