@@ -98,11 +98,13 @@ export function askStrata(p: Parts, strata: string): Built<StrataAnswer> | Built
             : "Generalised Cochran-Mantel-Haenszel test",
       }
     : null;
+  // Titles never cite a p-value the table hides: beside a hidden stratum the title keeps the verdict only.
+  const cited = t && r.tables.some((s) => s.hidden) ? "CMH, 5% level" : t ? `CMH ${formatP(t.p)}` : "";
   const verdict = !t
     ? "no pooled test"
     : t.p < 0.05
-      ? `differs by ${p.by} within ${strata} (CMH ${formatP(t.p)})`
-      : `shows no detectable difference by ${p.by} within ${strata} (CMH ${formatP(t.p)})`;
+      ? `differs by ${p.by} within ${strata} (${cited})`
+      : `shows no detectable difference by ${p.by} within ${strata} (${cited})`;
   const figure = groupedBar(groups, {
     title: `"${r.colLevels[k]}" (${p.question}) ${verdict}`,
     base: `n = ${r.tables.reduce((a, s) => a + s.n, 0)} answering, by ${p.by} within ${strata}`,

@@ -218,6 +218,9 @@ describe("ask({ strata }): one table per stratum and the Cochran-Mantel-Haenszel
     ];
     expect(a.test.statistic).toBeCloseTo(mantelHaenszel([...Object.values(three), combined]).statistic, 12);
     expect(a.test.merged).toEqual(["D", "E"]);
+    // The title keeps the verdict only: the table hides D and E, so no p-value is cited.
+    expect(a.figure.summary.title).toMatch(/\(CMH, 5% level\)$/);
+    expect(a.figure.summary.title).not.toContain(a.test.p.toFixed(3));
     for (const out of [a.table.toString(), toCsv(a.table)]) {
       const dRows = out.split(/\r?\n/).filter((l) => l.startsWith("D ·") || l.startsWith("E ·"));
       expect(dRows).toHaveLength(4);
