@@ -403,3 +403,21 @@ export {
   type CrossLeak,
   type ShownFraction,
 } from "./disclosure/cross-output.js";
+
+// weighted strata (issue 16, helper "wstrata"): ask({ by, strata, weight }), per-stratum Rao-Scott tests in a Holm
+// family and the pooled design-based Wald F test (R's regTermTest(svyglm(..., quasibinomial())))
+export {
+  weightedStratified,
+  type WeightedStratifiedOptions,
+  type WeightedStratifiedResult,
+  type WeightedStratumTable,
+  type WeightedPooledTest,
+} from "./strata/weighted-stratified.js";
+export { weightedStratifiedDisplay, formatWeightedPooledTest } from "./strata/weighted-stratified-display.js";
+export { surveyLogisticWald, type SurveyWaldResult } from "./stats/survey-logistic.js";
+export {
+  isWeightedStrataAnswer,
+  type WeightedStrataAnswer,
+  type WeightedStrataTable,
+  type WeightedStrataTest,
+} from "./ask/answer.js";

@@ -4,6 +4,7 @@ import type { CoOccurrenceResult } from "../multi-select/co-occurrence.js";
 import type { CompareGroupsResult, NumericTest } from "../numeric/compare-groups.js";
 import type { AdjustedFamily } from "../stats/adjust-p.js";
 import type { PooledTest, StratifiedResult } from "../strata/stratified.js";
+import type { WeightedPooledTest, WeightedStratifiedResult } from "../strata/weighted-stratified.js";
 import type { AssociationTest, NoTest } from "../tabulate/association.js";
 import type { CrosstabResult } from "../tabulate/crosstab.js";
 import type { FrequenciesResult } from "../tabulate/frequencies.js";
@@ -34,6 +35,8 @@ export type OptionTestsTable = ResultTable<"optionTests", OptionFamily>;
 export type PairsTable = ResultTable<"coOccurrence", CoOccurrenceResult>;
 /** One table per stratum and the pooled Cochran-Mantel-Haenszel test. */
 export type StrataTable = ResultTable<"stratified", StratifiedResult>;
+/** The weighted stratum tables of a weighted `{ strata }` answer (`{ by, strata, weight }`). */
+export type WeightedStrataTable = ResultTable<"weighted-stratified", WeightedStratifiedResult>;
 /** Summaries of a numeric question by group with the fitting rank test. */
 export type NumericTable = ResultTable<"numericSummary", CompareGroupsResult>;
 
@@ -105,6 +108,18 @@ export interface StrataAnswer extends AnswerCommon {
   readonly table: StrataTable;
   readonly test: StrataTest | null;
 }
+/** The pooled design-based Wald F test of a weighted stratified answer, named like every other test. */
+export type WeightedStrataTest = WeightedPooledTest & { readonly label: string };
+
+/**
+ * A weighted question by a breakdown within each stratum (`{ by, strata, weight }`): per-stratum Rao-Scott
+ * tests (a Holm family) and the pooled design-based Wald F test.
+ */
+export interface WeightedStrataAnswer extends AnswerCommon {
+  readonly kind: "weighted-strata";
+  readonly table: WeightedStrataTable;
+  readonly test: WeightedStrataTest | null;
+}
 /** A numeric question: summaries by group, box chart, rank test. */
 export interface NumericAnswer extends AnswerCommon {
   readonly kind: "numeric";
@@ -128,6 +143,7 @@ export type Answer =
   | OptionAnswer
   | PairsAnswer
   | StrataAnswer
+  | WeightedStrataAnswer
   | NumericAnswer
   | LikertAnswer;
 
@@ -162,6 +178,10 @@ export function isPairsAnswer(a: Answer): a is PairsAnswer {
 /** @see isOptionsAnswer @example if (isStrataAnswer(a)) a.test?.p; */
 export function isStrataAnswer(a: Answer): a is StrataAnswer {
   return a.kind === "strata";
+}
+/** @see isOptionsAnswer @example if (isWeightedStrataAnswer(a)) a.table.result.tables[0].adjustedP; */
+export function isWeightedStrataAnswer(a: Answer): a is WeightedStrataAnswer {
+  return a.kind === "weighted-strata";
 }
 /** @see isOptionsAnswer @example if (isNumericAnswer(a)) a.table.result.summary.groups; */
 export function isNumericAnswer(a: Answer): a is NumericAnswer {

@@ -2,8 +2,15 @@ import { groupedBar, type BarGroup } from "../figures/grouped-bar.js";
 import { UsageError } from "../errors/usage-error.js";
 import { wilson } from "../stats/wilson.js";
 import { stratified, stratifiedDisplay, type StratifiedResult } from "../strata/stratified.js";
+import { weightedStratified, type WeightedStratifiedResult } from "../strata/weighted-stratified.js";
+import {
+  formatWeightedPooledTest,
+  WEIGHTED_POOLED_METHOD,
+  weightedStratifiedDisplay,
+} from "../strata/weighted-stratified-display.js";
+import { shareFromSums } from "../stats/survey-share.js";
 import { formatP } from "../tabulate/format.js";
-import type { StrataAnswer, StrataTest } from "./answer.js";
+import type { StrataAnswer, StrataTest, WeightedStrataAnswer, WeightedStrataTest } from "./answer.js";
 import type { Parts } from "./parts.js";
 import { ResultTable } from "./result-table.js";
 
@@ -46,21 +53,19 @@ function chartedLevel(levels: readonly string[]): number {
 /**
  * A question by a breakdown within each stratum: the stacked stratum tables (each suppressed on its own),
  * the Cochran-Mantel-Haenszel test over the strata (hidden strata only combined, see `stratified`), and a chart
- * of one answer's share per group within each stratum, a hidden stratum drawn as suppressed.
+ * of one answer's share per group within each stratum, a hidden stratum drawn as suppressed. With a weight:
+ * weighted tables (suppressed on unweighted counts), a Rao-Scott test per stratum (a Holm family) and the
+ * pooled design-based Wald F test (see `weightedStratified`).
  */
-export function askStrata(p: Parts, strata: string): Built<StrataAnswer> {
+export function askStrata(p: Parts, strata: string): Built<StrataAnswer> | Built<WeightedStrataAnswer> {
   if (!p.by)
     throw new UsageError(
       "ask",
       `strata "${strata}" needs a breakdown: ask(survey, question, { by, strata })`,
     );
-  if (p.weight)
-    throw new UsageError(
-      "ask",
-      `strata: the Cochran-Mantel-Haenszel test works on unweighted counts and a weighted pooled test is not implemented; drop weight "${p.weight}", or ask with { by, weight } within each stratum (a Rao-Scott test each; adjust them together with adjustP), or pool in R: regTermTest(svyglm(y ~ ${strata} + ${p.by}, design, family = quasibinomial), ~${p.by})`,
-    );
   if (strata === p.by || strata === p.question)
     throw new UsageError("ask", `strata "${strata}" is also the question or the breakdown`);
+  if (p.weight) return askWeightedStrata(p, p.by, strata, p.weight);
   const r = stratified(p.t, p.by, p.question, strata, { suppress: p.suppress });
   const caption = `${p.text}, by ${p.by}, within each ${strata} (${p.where})`;
   const d = stratifiedDisplay(r, caption);
@@ -93,11 +98,13 @@ export function askStrata(p: Parts, strata: string): Built<StrataAnswer> {
             : "Generalised Cochran-Mantel-Haenszel test",
       }
     : null;
+  // Titles never cite a p-value the table hides: beside a hidden stratum the title keeps the verdict only.
+  const cited = t && r.tables.some((s) => s.hidden) ? "CMH, 5% level" : t ? `CMH ${formatP(t.p)}` : "";
   const verdict = !t
     ? "no pooled test"
     : t.p < 0.05
-      ? `differs by ${p.by} within ${strata} (CMH ${formatP(t.p)})`
-      : `shows no detectable difference by ${p.by} within ${strata} (CMH ${formatP(t.p)})`;
+      ? `differs by ${p.by} within ${strata} (${cited})`
+      : `shows no detectable difference by ${p.by} within ${strata} (${cited})`;
   const figure = groupedBar(groups, {
     title: `"${r.colLevels[k]}" (${p.question}) ${verdict}`,
     base: `n = ${r.tables.reduce((a, s) => a + s.n, 0)} answering, by ${p.by} within ${strata}`,
@@ -105,4 +112,72 @@ export function askStrata(p: Parts, strata: string): Built<StrataAnswer> {
     note: p.note,
   });
   return { kind: "strata", table, figure, test: t, testLine: formatPooledTest(r) };
+}
+
+/**
+ * The weighted form of {@link askStrata}: per-stratum weighted tables and Rao-Scott tests (Holm family), the
+ * pooled design-based Wald F test of a two-level question, and the same chart with weighted shares and
+ * design-based intervals (svyciprop's logit interval within the stratum's design).
+ */
+function askWeightedStrata(
+  p: Parts,
+  by: string,
+  strata: string,
+  weight: string,
+): Built<WeightedStrataAnswer> {
+  let r: WeightedStratifiedResult;
+  try {
+    r = weightedStratified(p.t, by, p.question, strata, weight, { suppress: p.suppress });
+  } catch (error) {
+    if (error instanceof UsageError && /two-level outcome/.test(error.message))
+      throw new UsageError(
+        "ask",
+        `strata with weight: the pooled weighted test needs a two-level question and "${p.question}" has more answers; collapse it to two (e.g. a Yes/No column), or ask(survey, "${p.question}", { by: "${by}", weight: "${weight}" }) within each ${strata} for the per-stratum Rao-Scott tests (then adjustP)`,
+      );
+    throw error;
+  }
+  const caption = `${p.text}, by ${by}, within each ${strata}, weighted by ${weight} (${p.where})`;
+  const d = weightedStratifiedDisplay(r, caption);
+  const table = new ResultTable("weighted-stratified", r, { ...d, notes: [...d.notes, p.note] });
+  const k = chartedLevel(r.colLevels);
+  const groups: BarGroup[] = r.rowLevels.map((g, i) => ({
+    name: g,
+    data: r.tables.map((s) => {
+      const n = s.counts[i]!.reduce((a, b) => a + b, 0);
+      if (s.hidden) return { label: s.stratum, value: null, n: null, suppressed: true };
+      const yesWeight = s.weighted[i]![k]!;
+      const noWeight = s.weighted[i]!.reduce((a, b) => a + b, 0) - yesWeight;
+      if (n === 0 || yesWeight + noWeight === 0) return { label: s.stratum, value: null, n };
+      const yesSquares = s.squares[i]![k]!;
+      const noSquares = s.squares[i]!.reduce((a, b) => a + b, 0) - yesSquares;
+      const ci = shareFromSums({ yesWeight, noWeight, yesSquares, noSquares, domainN: n, designN: s.n });
+      return {
+        label: s.stratum,
+        value: (100 * yesWeight) / (yesWeight + noWeight),
+        lower: Number.isFinite(ci.lower) ? ci.lower * 100 : null,
+        upper: Number.isFinite(ci.upper) ? ci.upper * 100 : null,
+        n,
+      };
+    }),
+  }));
+  const t: WeightedStrataTest | null = r.pooled ? { ...r.pooled, label: WEIGHTED_POOLED_METHOD } : null;
+  const verdict = !t
+    ? "no pooled test"
+    : t.p < 0.05
+      ? `differs by ${by} within ${strata} (design-based Wald F ${formatP(t.p)})`
+      : `shows no detectable difference by ${by} within ${strata} (design-based Wald F ${formatP(t.p)})`;
+  // Titles never cite a p-value the table hides: with a hidden stratum the title keeps the verdict only.
+  const shownVerdict =
+    t && r.tables.some((s) => s.hidden)
+      ? t.p < 0.05
+        ? `differs by ${by} within ${strata} (design-based Wald F, 5% level)`
+        : `shows no detectable difference by ${by} within ${strata} (design-based Wald F, 5% level)`
+      : verdict;
+  const figure = groupedBar(groups, {
+    title: `"${r.colLevels[k]}" (${p.question}) ${shownVerdict}`,
+    base: `n = ${r.tables.reduce((a, s) => a + s.n, 0)} answering (unweighted), weighted by ${weight}, by ${by} within ${strata}`,
+    axisTitle: `% answering "${r.colLevels[k]}" (weighted)`,
+    note: p.note,
+  });
+  return { kind: "weighted-strata", table, figure, test: t, testLine: formatWeightedPooledTest(r) };
 }

@@ -54,11 +54,13 @@ export interface AskOptions {
  *   marked, the rest of its row kept) and the cross-tab's test;
  * - tick-all-that-apply: a multiple-response table; with `by`, one test per option adjusted as one family
  *   (Holm); `option` for one option as yes/no; `pairs: true` for options ticked together;
- * - `strata`: the breakdown within each stratum and the Cochran-Mantel-Haenszel test;
+ * - `strata`: the breakdown within each stratum and the Cochran-Mantel-Haenszel test; with `weight`, a Rao-Scott
+ *   test per stratum (Holm family) and the pooled design-based Wald F test (R's regTermTest(svyglm(...)), a
+ *   two-level question only);
  * - numeric: summaries by group (small groups suppressed), a box chart and Mann-Whitney / Kruskal-Wallis /
  *   Spearman;
  * - `weight`: a weight column of `table` (from `rake`/`postStratify`) for frequencies, cross-tabs,
- *   multi-selects, Likert questions and numeric questions (weighted means and quartiles, the design-based
+ *   multi-selects, strata, Likert questions and numeric questions (weighted means and quartiles, the design-based
  *   Kruskal-Wallis test as R's svyranktest).
  * Narrow the answer on `kind` (or `isOptionsAnswer`, ...) to use its typed `table`; every `table` shows with
  * `showTable` and exports with `toCsv` / `toXlsx`.

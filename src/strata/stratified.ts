@@ -146,8 +146,8 @@ export function stratified(
   return { ...base, pooled, reason: `Cochran-Mantel-Haenszel test over ${parts.join("; ")}` };
 }
 
-/** Cross-tab suppression of one table: cells plus row, column and grand totals as additive relations. */
-function suppressTable(cells: number[][], threshold: number): { cells: CellStatus[][]; any: boolean } {
+/** Cross-tab suppression of one table (unweighted counts): cells plus row, column and grand totals as additive relations. Shared with weighted strata so both suppress alike. */
+export function suppressTable(cells: number[][], threshold: number): { cells: CellStatus[][]; any: boolean } {
   const r = cells.length;
   const c = cells[0]!.length;
   const w = c + 1;
