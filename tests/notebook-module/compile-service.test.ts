@@ -80,7 +80,7 @@ function kernel(env: NodeJS.ProcessEnv, steps: { src: string; kill?: number }[])
 const ok = "const x: number = 1 + 1;\nx";
 const bad = "const y: string = x;";
 const typeError = "Type 'number' is not assignable to type 'string'.";
-const fromDist = 'import { weightedMean } from "./dist/index";\nconst w: string = weightedMean;';
+const fromDist = 'import { loadSurvey } from "./dist/index";\nconst w: string = loadSurvey;';
 
 describe("the warm compile service shared by kernels", () => {
   let compiler: Compiler;
@@ -104,7 +104,7 @@ describe("the warm compile service shared by kernels", () => {
       expect(k.out[0]!.messages).toEqual([]);
       expect(k.out[0]!.output).toContain("1 + 1");
       expect(k.out[1]!.messages).toEqual([typeError]);
-      // dist/'s declarations reach the cell through the service: weightedMean is a function, not a string.
+      // dist/'s declarations reach the cell through the service: loadSurvey is a function, not a string.
       expect(k.out[2]!.messages.length).toBe(1);
       expect(k.out[2]!.messages[0]).toMatch(/is not assignable to type 'string'/);
       expect(k.typescriptInMainThread).toBe(false);
