@@ -99,13 +99,13 @@ server.listen(0, "127.0.0.1", () => {
   const { port } = server.address();
   process.stdout.write(JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid }) + "\n");
   // Build now, while the kernels start; a request that arrives meanwhile waits in the socket's queue.
-  setImmediate(() => {
+  setTimeout(() => {
     try {
       converters();
     } catch (err) {
       console.error(`sp-pathways compile service: could not build tslab's converter: ${err.message || err}`);
     }
-  });
+  }, 0);
 });
 const stop = () => {
   server.close();

@@ -84,7 +84,8 @@ function post(method, args) {
         res.on("data", (d) => (text += d));
         res.on("error", reject);
         res.on("end", () => {
-          if (res.statusCode !== 200) return reject(new Error(`answered ${res.statusCode}: ${text.slice(0, 200)}`));
+          if (res.statusCode !== 200)
+            return reject(new Error(`answered ${res.statusCode}: ${text.slice(0, 200)}`));
           try {
             resolve(JSON.parse(text));
           } catch (err) {
@@ -93,7 +94,9 @@ function post(method, args) {
         });
       },
     );
-    req.on("timeout", () => req.destroy(new Error(`did not answer ${method} in ${SERVICE_TIMEOUT_MS / 1000} s`)));
+    req.on("timeout", () =>
+      req.destroy(new Error(`did not answer ${method} in ${SERVICE_TIMEOUT_MS / 1000} s`)),
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -108,7 +111,8 @@ async function answer(msg) {
     if (msg.method === "warm") return true;
     // A @module cell adds a module file to the converter's program: it belongs to this kernel, not to every
     // kernel the service serves, so from here on this kernel compiles in its own converter.
-    if (msg.method === "addModule") leaveService("is shared, and a @module cell defines a module for this kernel only");
+    if (msg.method === "addModule")
+      leaveService("is shared, and a @module cell defines a module for this kernel only");
     else {
       try {
         const reply = await post(msg.method, msg.args);
@@ -145,7 +149,11 @@ port.on("message", (msg) => {
     try {
       port.postMessage(reply);
     } catch (err) {
-      port.postMessage({ id: msg.id, ok: false, error: { message: `reply not transferable: ${err.message}` } });
+      port.postMessage({
+        id: msg.id,
+        ok: false,
+        error: { message: `reply not transferable: ${err.message}` },
+      });
     }
     Atomics.store(signal, 0, 1);
     Atomics.notify(signal, 0);

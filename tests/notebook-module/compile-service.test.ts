@@ -143,7 +143,9 @@ describe("the warm compile service shared by kernels", () => {
     const k = await kernel({ SP_COMPILE_URL: "http://127.0.0.1:9" }, [{ src: ok }, { src: bad }]);
     expect(k.status, k.stderr).toBe(0);
     expect(k.out.map((c) => c.messages)).toEqual([[], [typeError]]);
-    expect(k.stderr).toMatch(/^sp-pathways: the compile service at http:\/\/127\.0\.0\.1:9 failed \(.*ECONNREFUSED.*\)/);
+    expect(k.stderr).toMatch(
+      /^sp-pathways: the compile service at http:\/\/127\.0\.0\.1:9 failed \(.*ECONNREFUSED.*\)/,
+    );
   }, 300_000);
 
   it("never serves stale declarations: when dist/ is rebuilt (its stamp changes) it reads them again", async () => {
