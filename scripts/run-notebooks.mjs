@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Executes every notebook in notebooks/ with the project kernel, as many at once as the machine has cores, with
-// one shared warm renderer for their figures (scripts/renderer.mjs) and dist/ rebuilt first if src/ changed.
+// one shared warm renderer for their figures (scripts/renderer.mjs), one warm compile service for their cells
+// (scripts/compiler.mjs; SP_COMPILE_SERVICE=0 runs without it) and dist/ rebuilt first if src/ changed.
 //   node scripts/run-notebooks.mjs            execute in place (bundled data) or into build/notebooks (other data)
 //   node scripts/run-notebooks.mjs --html     ... and render each to build/html/
 //   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
@@ -12,6 +13,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { jupyterEnv, python } from "./jupyter-env.mjs";
+import { startCompiler, wantsCompiler } from "./compiler.mjs";
 import { startRenderer } from "./renderer.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -53,8 +55,14 @@ if (built.errors) console.error(`src/ has type errors (dist/BUILD-ERRORS.txt):\n
 const env = jupyterEnv(root);
 // SP_JOBS=1 runs one notebook at a time; the default is one per core (the kernel is mostly one busy thread).
 const jobs = Math.max(1, Math.min(notebooks.length, Number(process.env.SP_JOBS) || availableParallelism()));
-const renderer = env.SP_RENDER_URL ? null : await startRenderer(env);
+// One warm renderer and one warm compile service (tslab's TypeScript program built once, not in every kernel),
+// both started after dist/ is current and stopped at the end.
+const [renderer, compiler] = await Promise.all([
+  env.SP_RENDER_URL ? null : startRenderer(env),
+  wantsCompiler(env) ? startCompiler(env) : null,
+]);
 if (renderer) env.SP_RENDER_URL = renderer.url;
+if (compiler) env.SP_COMPILE_URL = compiler.url;
 const started = Date.now();
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const verb = check ? "Checking" : "Running";
@@ -111,7 +119,7 @@ async function worker() {
 try {
   await Promise.all(Array.from({ length: jobs }, worker));
 } finally {
-  await renderer?.stop();
+  await Promise.all([renderer?.stop(), compiler?.stop()]);
 }
 
 function parseFacts(line) {
