@@ -102,6 +102,11 @@ export function auditNotebookWithExemptions(
   const bases = new Set<number>();
   nb.cells.forEach((cell, c) => {
     const hiddenIn: string[] = [];
+    // A tabulation's own output (its table, its test line and its "Disclosure control:" note) is judged on its
+    // own cells: its test is computed from that table only. A test printed elsewhere in the cell (a stream, a
+    // summary line) is judged against every table of the cell.
+    const hiddenOutputs = new Set<number>();
+    const tableOutputs = new Set<number>();
     const tests: { output: number; mime: string; p: string; text: string }[] = [];
     (cell.outputs ?? []).forEach((out, o) => {
       const reps = representations(out);
@@ -115,7 +120,11 @@ export function auditNotebookWithExemptions(
         // A hidden missing count ("Missing (not tabulated): [c] ...") is not a cell a test is computed from.
         const cells = segments.filter((seg) => !/^\s*Missing\b/.test(seg)).join("\n");
         const marks = hiddenMarks(cells, threshold);
-        if (marks.hidden) hiddenIn.push(mime);
+        if (marks.hidden) {
+          hiddenIn.push(mime);
+          hiddenOutputs.add(o);
+        }
+        if (segments.some((seg) => /^\s*Disclosure control:/.test(seg))) tableOutputs.add(o);
         if (marks.twoKinds)
           findings.push(
             finding(
@@ -136,9 +145,11 @@ export function auditNotebookWithExemptions(
         }
       }
     });
-    if (hiddenIn.length)
-      for (const t of tests)
+    for (const t of tests) {
+      const hidden = tableOutputs.has(t.output) ? hiddenOutputs.has(t.output) : hiddenIn.length > 0;
+      if (hidden)
         findings.push(finding(name, c, t.output, t.mime, { kind: "test", count: 0, match: t.p }, t.text));
+    }
   });
   // Across outputs: two counts over their bases whose difference is a small count (src/disclosure/README.md).
   const review: AuditFinding[] = [];

@@ -131,6 +131,28 @@ describe("auditNotebook", () => {
     expect(kinds(table("3", "12.0%"))).toEqual(["count:3:count: 3"]);
   });
 
+  it("judges a tabulation's own test by its own table, and a printed test by every table of the cell", () => {
+    const note = 'Disclosure control: counts of 1-4 are hidden and shown as "[c]".';
+    const hiddenTable = display({
+      "text/plain": `band       No   Yes\n---------  ---  ---\nInactive   [c]  [c]\nActive     40   60\n\n${note}`,
+    });
+    const shownWithTest = (p: string) =>
+      display({
+        "text/plain":
+          "band       No   Yes\n---------  ---  ---\nInactive   29   11\nActive     14   26\n---------  ---  ---\nTotal      43   37\n\n" +
+          `Missing (not tabulated): [c] respondents.\nChi-square test (X² = 9.86, df = 1): ${p}, Cramér's V = 0.38.\n${note}`,
+      });
+    // Beside a table that hides cells, a second table whose cells are all shown keeps its own test.
+    expect(kinds(notebook([hiddenTable, shownWithTest("p = 0.002")]))).toEqual([]);
+    // A test printed on its own in that cell could rest on the hidden table: flagged.
+    expect(kinds(notebook([hiddenTable, stream("Funding: p = 0.645\n")]))).toEqual(["test:0:p = 0.645"]);
+    // A tabulation that hides cells and prints its own test: flagged.
+    const own = display({
+      "text/plain": `band       No   Yes\n---------  ---  ---\nInactive   [c]  [c]\nActive     40   60\n\nChi-square test: p = 0.012.\n${note}`,
+    });
+    expect(kinds(notebook([own]))).toEqual(["test:0:p = 0.012"]);
+  });
+
   it("flags a share whose complement is small (92% of 12: the other 1)", () => {
     expect(kinds(notebook([stream("Wigan: 92%, n = 12\n")]))).toEqual(["share:1:92% with n = 12"]);
   });
