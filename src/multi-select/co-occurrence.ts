@@ -2,10 +2,11 @@ import type { ColumnTable } from "arquero";
 import type { Display } from "../tabulate/display.js";
 import { shareFromSums } from "../stats/survey-share.js";
 import { wilson } from "../stats/wilson.js";
-import type { ColumnLike } from "../tabulate/source.js";
 import { HIDDEN_MARK, thresholdOf } from "../tabulate/suppress.js";
 import { weightsOf } from "../tabulate/weights.js";
 import { readMulti } from "./read.js";
+import { NO_ANSWER, publishTable } from "../tabulate/publish.js";
+import { toSource, type ColumnLike } from "../tabulate/source.js";
 
 /** Options of {@link coOccurrence}. */
 export interface CoOccurrenceOptions {
@@ -151,22 +152,95 @@ export function coOccurrence(
       shareStatus: hidden || small(respondents - n) ? "suppressed" : "shown",
     };
   };
-  const pairs: OptionPair[] = [];
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs.push(pair(i, j));
-  pairs.sort((x, y) => y.count - x.count);
-  for (let i = 0; i < k; i++) pairs.push(pair(i, i));
+  const own: OptionPair[] = [];
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) own.push(pair(i, j));
+  own.sort((x, y) => y.count - x.count);
+  for (let i = 0; i < k; i++) own.push(pair(i, i));
+  const ledger = publishPairs(table, question, own, respondents, missing, baseHidden, threshold);
+  const pairs = own.map((p, i) =>
+    ledger.hidden[i] || ledger.baseHidden
+      ? {
+          ...p,
+          status: ledger.hidden[i] ? ("suppressed" as const) : p.status,
+          shareStatus: "suppressed" as const,
+        }
+      : p,
+  );
   return {
     question,
     options: multi.levels,
     respondents,
     weightedRespondents,
     weight: options.weight ?? null,
-    respondentsStatus: baseHidden ? "suppressed" : "shown",
+    respondentsStatus: baseHidden || ledger.baseHidden ? "suppressed" : "shown",
     counts,
     pairs,
     threshold,
     missing,
   };
+}
+
+// The run's ledger, over multiResponse's per-option variables ("<question>: <option>", chosen / not chosen): one
+// output per pair of options (one over every option would span 3^options joint categories), with the two
+// ticking both, each option's own count (the diagonal), the base and the unanswered count, and the facts that the
+// options are answered together (nobody answers one and skips the other). A count the ledger hides is
+// suppressed with its share; a hidden base hides every share. With one option, the option alone is published.
+function publishPairs(
+  table: ColumnTable,
+  question: string,
+  pairs: readonly OptionPair[],
+  respondents: number,
+  missing: number,
+  baseHidden: boolean,
+  threshold: number,
+): { hidden: boolean[]; baseHidden: boolean } {
+  const levels = ["chosen", "not chosen"];
+  const source = toSource(table, "coOccurrence");
+  const statusOf = (p: OptionPair) => (p.status === "shown" ? ("shown" as const) : ("primary" as const));
+  const diagonal = new Map(pairs.filter((p) => p.a === p.b).map((p) => [p.a, p]));
+  const hiddenCell = new Set<string>();
+  let hiddenBase = false;
+  const key = (a: string, b: string) => `${a}\u0000${b}`;
+  const publishOne = (p: OptionPair) => {
+    const va = `${question}: ${p.a}`;
+    const vb = `${question}: ${p.b}`;
+    const single = p.a === p.b;
+    const da = diagonal.get(p.a)!;
+    const db = diagonal.get(p.b)!;
+    const cells = [
+      ...(single ? [] : [{ where: { [va]: ["chosen"], [vb]: ["chosen"] }, count: p.n, status: statusOf(p) }]),
+      { where: { [va]: ["chosen"] }, count: da.n, status: statusOf(da) },
+      ...(single ? [] : [{ where: { [vb]: ["chosen"] }, count: db.n, status: statusOf(db) }]),
+      {
+        where: { [va]: levels },
+        count: respondents,
+        status: baseHidden ? ("primary" as const) : ("shown" as const),
+      },
+      { where: { [va]: [NO_ANSWER] }, count: missing, status: "shown" as const },
+      ...(single
+        ? []
+        : [
+            { where: { [va]: [NO_ANSWER], [vb]: levels }, count: 0, status: "shown" as const },
+            { where: { [va]: levels, [vb]: [NO_ANSWER] }, count: 0, status: "shown" as const },
+          ]),
+    ];
+    const out = publishTable({
+      source,
+      label: `coOccurrence ${question}: ${p.a} and ${p.b}`,
+      threshold,
+      variables: single ? { [va]: levels } : { [va]: levels, [vb]: levels },
+      cells,
+    });
+    const at = single ? 0 : 1;
+    if (!single && out[0] !== "shown") hiddenCell.add(key(p.a, p.b));
+    if (out[at] !== "shown") hiddenCell.add(key(p.a, p.a));
+    if (!single && out[at + 1] !== "shown") hiddenCell.add(key(p.b, p.b));
+    if (out[single ? 1 : 3] !== "shown") hiddenBase = true;
+  };
+  const offDiagonal = pairs.filter((p) => p.a !== p.b);
+  if (offDiagonal.length) offDiagonal.forEach(publishOne);
+  else pairs.forEach(publishOne);
+  return { hidden: pairs.map((p) => hiddenCell.has(key(p.a, p.b))), baseHidden: hiddenBase };
 }
 
 /**
