@@ -201,41 +201,52 @@ function publishPairs(
   const hiddenCell = new Set<string>();
   let hiddenBase = false;
   const key = (a: string, b: string) => `${a}\u0000${b}`;
+  // The base and the unanswered count first, as an output of their own: a pair's output then cannot pick the
+  // base (a margin every share rests on) as the cell to hide, which would take every share of the table with it.
+  const first = `${question}: ${pairs[0]!.a}`;
+  const base = publishTable({
+    source,
+    label: `coOccurrence ${question}: respondents`,
+    threshold,
+    variables: { [first]: levels },
+    cells: [
+      { where: { [first]: levels }, count: respondents, status: baseHidden ? "primary" : "shown" },
+      { where: { [first]: [NO_ANSWER] }, count: missing, status: "shown" },
+    ],
+  });
+  if (base[0] !== "shown") hiddenBase = true;
   const publishOne = (p: OptionPair) => {
     const va = `${question}: ${p.a}`;
     const vb = `${question}: ${p.b}`;
     const single = p.a === p.b;
     const da = diagonal.get(p.a)!;
     const db = diagonal.get(p.b)!;
+    // Options are answered together: nobody answers one and skips another (ties each option to the base).
+    const together = (v: string) =>
+      v === first
+        ? []
+        : [
+            { where: { [v]: [NO_ANSWER], [first]: levels }, count: 0, status: "shown" as const },
+            { where: { [v]: levels, [first]: [NO_ANSWER] }, count: 0, status: "shown" as const },
+          ];
     const cells = [
       ...(single ? [] : [{ where: { [va]: ["chosen"], [vb]: ["chosen"] }, count: p.n, status: statusOf(p) }]),
       { where: { [va]: ["chosen"] }, count: da.n, status: statusOf(da) },
       ...(single ? [] : [{ where: { [vb]: ["chosen"] }, count: db.n, status: statusOf(db) }]),
-      {
-        where: { [va]: levels },
-        count: respondents,
-        status: baseHidden ? ("primary" as const) : ("shown" as const),
-      },
-      { where: { [va]: [NO_ANSWER] }, count: missing, status: "shown" as const },
-      ...(single
-        ? []
-        : [
-            { where: { [va]: [NO_ANSWER], [vb]: levels }, count: 0, status: "shown" as const },
-            { where: { [va]: levels, [vb]: [NO_ANSWER] }, count: 0, status: "shown" as const },
-          ]),
+      ...together(va),
+      ...(single ? [] : together(vb)),
     ];
     const out = publishTable({
       source,
       label: `coOccurrence ${question}: ${p.a} and ${p.b}`,
       threshold,
-      variables: single ? { [va]: levels } : { [va]: levels, [vb]: levels },
+      variables: { [first]: levels, [va]: levels, [vb]: levels },
       cells,
     });
     const at = single ? 0 : 1;
     if (!single && out[0] !== "shown") hiddenCell.add(key(p.a, p.b));
     if (out[at] !== "shown") hiddenCell.add(key(p.a, p.a));
     if (!single && out[at + 1] !== "shown") hiddenCell.add(key(p.b, p.b));
-    if (out[single ? 1 : 3] !== "shown") hiddenBase = true;
   };
   const offDiagonal = pairs.filter((p) => p.a !== p.b);
   if (offDiagonal.length) offDiagonal.forEach(publishOne);
