@@ -57,6 +57,8 @@ export interface OptionTestsResult {
   readonly tests: OptionTest[];
   /** Rows left out: question unanswered, or the breakdown missing. */
   readonly missing: { readonly question: number; readonly by: number };
+  /** Their statuses in the note: hidden when the run's ledger hides them (1-4, or they would give a count back). */
+  readonly missingStatus: { readonly question: CellStatus; readonly by: CellStatus };
 }
 
 /**
@@ -131,6 +133,7 @@ export function optionTests(
     threshold,
     tests: ledger.tests,
     missing,
+    missingStatus: ledger.missingStatus,
   };
 }
 
@@ -138,7 +141,7 @@ export function optionTests(
 // ("<question>: <option>", chosen / not chosen) published as its own output (options overlap, and one check over
 // every option would span 3^options joint categories): its ticked and not-ticked counts per group (the share
 // printed beside a count gives the other) and the respondents base per group, plus the two missing counts
-// printed in the note. A count the ledger hides is hidden, a base hidden for one option is hidden for all, and
+// printed in the note (shown as "[c]" when the ledger hides them). A count the ledger hides is hidden, a base hidden for one option is hidden for all, and
 // a test whose table then has a hidden count keeps only its verdict ("hidden", as under the table's own rule).
 function publishOptions(
   table: ColumnTable,
@@ -150,10 +153,15 @@ function publishOptions(
   tests: readonly OptionTest[],
   missing: { readonly question: number; readonly by: number },
   threshold: number,
-): { tests: OptionTest[]; baseStatus: CellStatus[] } {
+): {
+  tests: OptionTest[];
+  baseStatus: CellStatus[];
+  missingStatus: { question: CellStatus; by: CellStatus };
+} {
   const chosenOrNot = ["chosen", "not chosen"];
   const source = toSource(table, "optionTests");
   const finalBase = [...baseStatus];
+  const missingStatus: { question: CellStatus; by: CellStatus } = { question: "shown", by: "shown" };
   const published = tests.map((t) => {
     const v = `${question}: ${t.option}`;
     const at = (k: number) => ({ [by]: [groups[k]!] });
@@ -183,6 +191,8 @@ function publishOptions(
       ],
     });
     const g = groups.length;
+    if (out[3 * g] !== "shown") missingStatus.question = out[3 * g]!;
+    if (out[3 * g + 1] !== "shown") missingStatus.by = out[3 * g + 1]!;
     out.slice(2 * g, 3 * g).forEach((st, k) => {
       if (st !== "shown" && finalBase[k] === "shown") finalBase[k] = st;
     });
@@ -201,7 +211,7 @@ function publishOptions(
       reason: `${t.reason}; not shown: it could reveal suppressed counts`,
     };
   });
-  return { tests: result, baseStatus: finalBase };
+  return { tests: result, baseStatus: finalBase, missingStatus };
 }
 
 function testOption(
@@ -317,7 +327,7 @@ export function optionTestsDisplay(
     family
       ? `${family.note} Quote the adjusted p for a claim resting on these tests.`
       : `p-values are unadjusted; the ${r.tests.length} tests form one family ("${r.family}") and need a multiple-comparison adjustment (Holm) before a claim is made.`,
-    `Not tabulated: ${r.missing.question} did not answer the question; ${r.missing.by} had no answer for ${r.by}.`,
+    `Not tabulated: ${mark(r.missingStatus.question) ?? r.missing.question} did not answer the question; ${mark(r.missingStatus.by) ?? r.missing.by} had no answer for ${r.by}.`,
   ];
   if (r.threshold > 0)
     notes.push(

@@ -64,4 +64,20 @@ describe("optionTests in the run's ledger", () => {
     });
     expect(leaks.length).toBeGreaterThan(0);
   });
+
+  it("hides a count of 1-4 in its note (2 answered the question but gave no area)", () => {
+    const base = synthetic();
+    const lw = withLevels(
+      table({
+        sources: [...(base.array("sources") as string[][]), ["GPs"], ["Self"]],
+        area: [...(base.array("area") as string[]), null, null],
+      }),
+      { sources: ["GPs", "Self"], area: ["A", "B", "C"] },
+    );
+    const t = optionTests(lw, "sources", "area");
+    expect(t.missing.by).toBe(2);
+    expect(t.missingStatus.by).not.toBe("shown");
+    const note = optionTestsDisplay(t).notes.find((n) => n.startsWith("Not tabulated"))!;
+    expect(note).toMatch(/\[c\] had no answer for area/);
+  });
 });
