@@ -59,6 +59,8 @@ export interface CoOccurrenceResult {
   readonly threshold: number;
   /** Rows where the question was unanswered. */
   readonly missing: number;
+  /** Its status in the note: "suppressed" when the run's ledger hides it (1-4, or it would give a count back). */
+  readonly missingStatus: PairStatus;
 }
 
 /**
@@ -177,6 +179,7 @@ export function coOccurrence(
     pairs,
     threshold,
     missing,
+    missingStatus: ledger.missingHidden ? "suppressed" : "shown",
   };
 }
 
@@ -193,7 +196,7 @@ function publishPairs(
   missing: number,
   baseHidden: boolean,
   threshold: number,
-): { hidden: boolean[]; baseHidden: boolean } {
+): { hidden: boolean[]; baseHidden: boolean; missingHidden: boolean } {
   const levels = ["chosen", "not chosen"];
   const source = toSource(table, "coOccurrence");
   const statusOf = (p: OptionPair) => (p.status === "shown" ? ("shown" as const) : ("primary" as const));
@@ -215,6 +218,7 @@ function publishPairs(
     ],
   });
   if (base[0] !== "shown") hiddenBase = true;
+  const missingHidden = base[1] !== "shown";
   const publishOne = (p: OptionPair) => {
     const va = `${question}: ${p.a}`;
     const vb = `${question}: ${p.b}`;
@@ -251,7 +255,7 @@ function publishPairs(
   const offDiagonal = pairs.filter((p) => p.a !== p.b);
   if (offDiagonal.length) offDiagonal.forEach(publishOne);
   else pairs.forEach(publishOne);
-  return { hidden: pairs.map((p) => hiddenCell.has(key(p.a, p.b))), baseHidden: hiddenBase };
+  return { hidden: pairs.map((p) => hiddenCell.has(key(p.a, p.b))), baseHidden: hiddenBase, missingHidden };
 }
 
 /**
@@ -272,7 +276,7 @@ export function coOccurrenceDisplay(r: CoOccurrenceResult, caption?: string): Di
   };
   const notes = [
     "Cells: respondents who ticked both options (percentage of respondents who answered); the diagonal is each option on its own.",
-    `Base: ${r.respondentsStatus === "shown" ? r.respondents : HIDDEN_MARK} respondents who answered; ${r.missing} did not answer.`,
+    `Base: ${r.respondentsStatus === "shown" ? r.respondents : HIDDEN_MARK} respondents who answered; ${r.missingStatus === "shown" ? r.missing : HIDDEN_MARK} did not answer.`,
   ];
   if (r.weight)
     notes.push(

@@ -37,4 +37,15 @@ describe("coOccurrence in the run's ledger", () => {
     const text = JSON.stringify(coOccurrenceDisplay(c));
     expect(text).not.toMatch(/"32"|"32 \(/);
   });
+
+  it("hides a count of 1-4 who did not answer in its note", () => {
+    const rows = [...(referrals().array("sources") as (string[] | null)[]), null, null];
+    const c = coOccurrence(
+      withLevels(table({ sources: rows }), { sources: ["GPs", "Landlords", "Self"] }),
+      "sources",
+    );
+    expect(c.missing).toBe(2);
+    expect(c.missingStatus).toBe("suppressed");
+    expect(coOccurrenceDisplay(c).notes.join(" ")).toMatch(/\[c\] did not answer/);
+  });
 });
