@@ -2,6 +2,8 @@ import type { ColumnTable } from "arquero";
 import type { AreaValue } from "../figures/hex-map.js";
 import type { Geography } from "./area-indicators.js";
 import { districtLookup } from "./reference.js";
+import { publishTable } from "../tabulate/publish.js";
+import { toSource } from "../tabulate/source.js";
 
 /** Respondents per local authority, ready for `hexMap`, with the number who named one. */
 export interface RespondentsByArea {
@@ -57,19 +59,49 @@ export function respondentsByArea(
       [...counts.keys()].filter((code) => partnership.get(code) === ap),
     ),
   ];
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const group of groups) {
-      if (group.filter((code) => hidden.has(code)).length !== 1) continue;
-      const next = group
-        .filter((code) => counts.get(code)! > 0 && !hidden.has(code))
-        .sort((a, b) => counts.get(a)! - counts.get(b)!)[0];
-      if (next) {
-        hidden.add(next);
-        changed = true;
+  const completeGroups = () => {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const group of groups) {
+        if (group.filter((code) => hidden.has(code)).length !== 1) continue;
+        const next = group
+          .filter((code) => counts.get(code)! > 0 && !hidden.has(code))
+          .sort((a, b) => counts.get(a)! - counts.get(b)!)[0];
+        if (next) {
+          hidden.add(next);
+          changed = true;
+        }
       }
     }
-  }
+  };
+  completeGroups();
+  // The run's ledger: each authority's count (the district names it covers) and the base, so that an area a
+  // frequencies table or crosstab of the same column hid is hidden on the map too, and the map's counts do not
+  // give a table's hidden cell back by subtraction.
+  const codes = [...counts.keys()];
+  const namesOf = new Map<string, string[]>();
+  for (const [name, code] of codeOf) namesOf.set(code, [...(namesOf.get(code) ?? []), name]);
+  const names = [...codeOf.keys()];
+  const published = publishTable({
+    source: toSource(table, "respondentsByArea"),
+    label: `respondentsByArea ${areaColumn}`,
+    threshold: k,
+    variables: { [areaColumn]: names },
+    cells: [
+      ...codes.map((code) => {
+        const n = counts.get(code)!;
+        const status = !hidden.has(code) ? "shown" : n < k ? "primary" : "secondary";
+        return { where: { [areaColumn]: namesOf.get(code)! }, count: n, status } as const;
+      }),
+      { where: { [areaColumn]: names }, count: answered, status: "shown" },
+    ],
+  });
+  codes.forEach((code, i) => {
+    if (published[i] !== "shown") hidden.add(code);
+  });
+  // An area the ledger hid may be the only hidden one of its Active Partnership (whose total the ledger does not
+  // know): the group rule again (its extra areas are recorded as shown in the ledger, which is conservative).
+  completeGroups();
   const values = [...counts].map(([code, n]) =>
     hidden.has(code)
       ? { code, value: null, n: null, suppressed: true }

@@ -2,10 +2,11 @@ import type { ColumnTable } from "arquero";
 import type { Display } from "../tabulate/display.js";
 import { shareFromSums } from "../stats/survey-share.js";
 import { wilson } from "../stats/wilson.js";
-import type { ColumnLike } from "../tabulate/source.js";
 import { HIDDEN_MARK, thresholdOf } from "../tabulate/suppress.js";
 import { weightsOf } from "../tabulate/weights.js";
 import { readMulti } from "./read.js";
+import { NO_ANSWER, publishTable } from "../tabulate/publish.js";
+import { toSource, type ColumnLike } from "../tabulate/source.js";
 
 /** Options of {@link coOccurrence}. */
 export interface CoOccurrenceOptions {
@@ -58,6 +59,8 @@ export interface CoOccurrenceResult {
   readonly threshold: number;
   /** Rows where the question was unanswered. */
   readonly missing: number;
+  /** Its status in the note: "suppressed" when the run's ledger hides it (1-4, or it would give a count back). */
+  readonly missingStatus: PairStatus;
 }
 
 /**
@@ -151,22 +154,108 @@ export function coOccurrence(
       shareStatus: hidden || small(respondents - n) ? "suppressed" : "shown",
     };
   };
-  const pairs: OptionPair[] = [];
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs.push(pair(i, j));
-  pairs.sort((x, y) => y.count - x.count);
-  for (let i = 0; i < k; i++) pairs.push(pair(i, i));
+  const own: OptionPair[] = [];
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) own.push(pair(i, j));
+  own.sort((x, y) => y.count - x.count);
+  for (let i = 0; i < k; i++) own.push(pair(i, i));
+  const ledger = publishPairs(table, question, own, respondents, missing, baseHidden, threshold);
+  const pairs = own.map((p, i) =>
+    ledger.hidden[i] || ledger.baseHidden
+      ? {
+          ...p,
+          status: ledger.hidden[i] ? ("suppressed" as const) : p.status,
+          shareStatus: "suppressed" as const,
+        }
+      : p,
+  );
   return {
     question,
     options: multi.levels,
     respondents,
     weightedRespondents,
     weight: options.weight ?? null,
-    respondentsStatus: baseHidden ? "suppressed" : "shown",
+    respondentsStatus: baseHidden || ledger.baseHidden ? "suppressed" : "shown",
     counts,
     pairs,
     threshold,
     missing,
+    missingStatus: ledger.missingHidden ? "suppressed" : "shown",
   };
+}
+
+// The run's ledger, over multiResponse's per-option variables ("<question>: <option>", chosen / not chosen): one
+// output per pair of options (one over every option would span 3^options joint categories), with the two
+// ticking both, each option's own count (the diagonal), the base and the unanswered count, and the facts that the
+// options are answered together (nobody answers one and skips the other). A count the ledger hides is
+// suppressed with its share; a hidden base hides every share. With one option, the option alone is published.
+function publishPairs(
+  table: ColumnTable,
+  question: string,
+  pairs: readonly OptionPair[],
+  respondents: number,
+  missing: number,
+  baseHidden: boolean,
+  threshold: number,
+): { hidden: boolean[]; baseHidden: boolean; missingHidden: boolean } {
+  const levels = ["chosen", "not chosen"];
+  const source = toSource(table, "coOccurrence");
+  const statusOf = (p: OptionPair) => (p.status === "shown" ? ("shown" as const) : ("primary" as const));
+  const diagonal = new Map(pairs.filter((p) => p.a === p.b).map((p) => [p.a, p]));
+  const hiddenCell = new Set<string>();
+  let hiddenBase = false;
+  const key = (a: string, b: string) => `${a}\u0000${b}`;
+  // The base and the unanswered count first, as an output of their own: a pair's output then cannot pick the
+  // base (a margin every share rests on) as the cell to hide, which would take every share of the table with it.
+  const first = `${question}: ${pairs[0]!.a}`;
+  const base = publishTable({
+    source,
+    label: `coOccurrence ${question}: respondents`,
+    threshold,
+    variables: { [first]: levels },
+    cells: [
+      { where: { [first]: levels }, count: respondents, status: baseHidden ? "primary" : "shown" },
+      { where: { [first]: [NO_ANSWER] }, count: missing, status: "shown" },
+    ],
+  });
+  if (base[0] !== "shown") hiddenBase = true;
+  const missingHidden = base[1] !== "shown";
+  const publishOne = (p: OptionPair) => {
+    const va = `${question}: ${p.a}`;
+    const vb = `${question}: ${p.b}`;
+    const single = p.a === p.b;
+    const da = diagonal.get(p.a)!;
+    const db = diagonal.get(p.b)!;
+    // Options are answered together: nobody answers one and skips another (ties each option to the base).
+    const together = (v: string) =>
+      v === first
+        ? []
+        : [
+            { where: { [v]: [NO_ANSWER], [first]: levels }, count: 0, status: "shown" as const },
+            { where: { [v]: levels, [first]: [NO_ANSWER] }, count: 0, status: "shown" as const },
+          ];
+    const cells = [
+      ...(single ? [] : [{ where: { [va]: ["chosen"], [vb]: ["chosen"] }, count: p.n, status: statusOf(p) }]),
+      { where: { [va]: ["chosen"] }, count: da.n, status: statusOf(da) },
+      ...(single ? [] : [{ where: { [vb]: ["chosen"] }, count: db.n, status: statusOf(db) }]),
+      ...together(va),
+      ...(single ? [] : together(vb)),
+    ];
+    const out = publishTable({
+      source,
+      label: `coOccurrence ${question}: ${p.a} and ${p.b}`,
+      threshold,
+      variables: { [first]: levels, [va]: levels, [vb]: levels },
+      cells,
+    });
+    const at = single ? 0 : 1;
+    if (!single && out[0] !== "shown") hiddenCell.add(key(p.a, p.b));
+    if (out[at] !== "shown") hiddenCell.add(key(p.a, p.a));
+    if (!single && out[at + 1] !== "shown") hiddenCell.add(key(p.b, p.b));
+  };
+  const offDiagonal = pairs.filter((p) => p.a !== p.b);
+  if (offDiagonal.length) offDiagonal.forEach(publishOne);
+  else pairs.forEach(publishOne);
+  return { hidden: pairs.map((p) => hiddenCell.has(key(p.a, p.b))), baseHidden: hiddenBase, missingHidden };
 }
 
 /**
@@ -187,7 +276,7 @@ export function coOccurrenceDisplay(r: CoOccurrenceResult, caption?: string): Di
   };
   const notes = [
     "Cells: respondents who ticked both options (percentage of respondents who answered); the diagonal is each option on its own.",
-    `Base: ${r.respondentsStatus === "shown" ? r.respondents : HIDDEN_MARK} respondents who answered; ${r.missing} did not answer.`,
+    `Base: ${r.respondentsStatus === "shown" ? r.respondents : HIDDEN_MARK} respondents who answered; ${r.missingStatus === "shown" ? r.missing : HIDDEN_MARK} did not answer.`,
   ];
   if (r.weight)
     notes.push(

@@ -10,6 +10,8 @@ import {
   type CellStatus,
 } from "../tabulate/suppress.js";
 import { readGroups, readMulti } from "./read.js";
+import { NO_ANSWER, publishTable } from "../tabulate/publish.js";
+import { toSource } from "../tabulate/source.js";
 import { adjustFamily, type AdjustMethod } from "../stats/adjust-p.js";
 
 /** Options of {@link optionTests}. */
@@ -55,6 +57,8 @@ export interface OptionTestsResult {
   readonly tests: OptionTest[];
   /** Rows left out: question unanswered, or the breakdown missing. */
   readonly missing: { readonly question: number; readonly by: number };
+  /** Their statuses in the note: hidden when the run's ledger hides them (1-4, or they would give a count back). */
+  readonly missingStatus: { readonly question: CellStatus; readonly by: CellStatus };
 }
 
 /**
@@ -107,17 +111,107 @@ export function optionTests(
     });
     return result;
   });
+  const missing = { question: missingQuestion, by: missingBy };
+  const ledger = publishOptions(
+    table,
+    question,
+    by,
+    groups.levels,
+    bases,
+    baseStatus,
+    tests,
+    missing,
+    threshold,
+  );
   return {
     question,
     by,
     family,
     groups: groups.levels,
     bases,
-    baseStatus,
+    baseStatus: ledger.baseStatus,
     threshold,
-    tests,
-    missing: { question: missingQuestion, by: missingBy },
+    tests: ledger.tests,
+    missing,
+    missingStatus: ledger.missingStatus,
   };
+}
+
+// The run's ledger, as multiResponse publishes the same question: each option is its own yes/no variable
+// ("<question>: <option>", chosen / not chosen) published as its own output (options overlap, and one check over
+// every option would span 3^options joint categories): its ticked and not-ticked counts per group (the share
+// printed beside a count gives the other) and the respondents base per group, plus the two missing counts
+// printed in the note (shown as "[c]" when the ledger hides them). A count the ledger hides is hidden, a base hidden for one option is hidden for all, and
+// a test whose table then has a hidden count keeps only its verdict ("hidden", as under the table's own rule).
+function publishOptions(
+  table: ColumnTable,
+  question: string,
+  by: string,
+  groups: readonly string[],
+  bases: readonly number[],
+  baseStatus: readonly CellStatus[],
+  tests: readonly OptionTest[],
+  missing: { readonly question: number; readonly by: number },
+  threshold: number,
+): {
+  tests: OptionTest[];
+  baseStatus: CellStatus[];
+  missingStatus: { question: CellStatus; by: CellStatus };
+} {
+  const chosenOrNot = ["chosen", "not chosen"];
+  const source = toSource(table, "optionTests");
+  const finalBase = [...baseStatus];
+  const missingStatus: { question: CellStatus; by: CellStatus } = { question: "shown", by: "shown" };
+  const published = tests.map((t) => {
+    const v = `${question}: ${t.option}`;
+    const at = (k: number) => ({ [by]: [groups[k]!] });
+    const out = publishTable({
+      source,
+      label: `optionTests ${question} by ${by}: ${t.option}`,
+      threshold,
+      variables: { [v]: chosenOrNot, [by]: groups },
+      cells: [
+        ...groups.map((_, k) => ({
+          where: { [v]: ["chosen"], ...at(k) },
+          count: t.chosen[k]!,
+          status: t.chosenStatus[k]!,
+        })),
+        ...groups.map((_, k) => ({
+          where: { [v]: ["not chosen"], ...at(k) },
+          count: t.notChosen[k]!,
+          status: t.notChosenStatus[k]!,
+        })),
+        ...groups.map((_, k) => ({
+          where: { [v]: chosenOrNot, ...at(k) },
+          count: bases[k]!,
+          status: baseStatus[k]!,
+        })),
+        { where: { [v]: [NO_ANSWER] }, count: missing.question, status: "shown" as const },
+        { where: { [v]: chosenOrNot, [by]: [NO_ANSWER] }, count: missing.by, status: "shown" as const },
+      ],
+    });
+    const g = groups.length;
+    if (out[3 * g] !== "shown") missingStatus.question = out[3 * g]!;
+    if (out[3 * g + 1] !== "shown") missingStatus.by = out[3 * g + 1]!;
+    out.slice(2 * g, 3 * g).forEach((st, k) => {
+      if (st !== "shown" && finalBase[k] === "shown") finalBase[k] = st;
+    });
+    return { chosen: out.slice(0, g), notChosen: out.slice(g, 2 * g) };
+  });
+  const anyBaseHidden = finalBase.some((st) => st !== "shown");
+  const result = tests.map((t, o) => {
+    const { chosen, notChosen } = published[o]!;
+    const changed = [...chosen, ...notChosen].some((st) => st !== "shown") || anyBaseHidden;
+    if (t.status !== "shown" || !changed) return { ...t, chosenStatus: chosen, notChosenStatus: notChosen };
+    return {
+      ...t,
+      chosenStatus: chosen,
+      notChosenStatus: notChosen,
+      status: "hidden" as const,
+      reason: `${t.reason}; not shown: it could reveal suppressed counts`,
+    };
+  });
+  return { tests: result, baseStatus: finalBase, missingStatus };
 }
 
 function testOption(
@@ -233,7 +327,7 @@ export function optionTestsDisplay(
     family
       ? `${family.note} Quote the adjusted p for a claim resting on these tests.`
       : `p-values are unadjusted; the ${r.tests.length} tests form one family ("${r.family}") and need a multiple-comparison adjustment (Holm) before a claim is made.`,
-    `Not tabulated: ${r.missing.question} did not answer the question; ${r.missing.by} had no answer for ${r.by}.`,
+    `Not tabulated: ${mark(r.missingStatus.question) ?? r.missing.question} did not answer the question; ${mark(r.missingStatus.by) ?? r.missing.by} had no answer for ${r.by}.`,
   ];
   if (r.threshold > 0)
     notes.push(

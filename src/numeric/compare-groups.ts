@@ -139,7 +139,8 @@ export function compareGroupsDisplay(r: CompareGroupsResult, caption?: string): 
       const m = HIDDEN_MARK;
       return [g.group, m, "–", "–", "–", "–", "–"];
     }
-    return [g.group, String(g.n), String(g.missing), f(g.mean), f(g.median), f(g.q1), f(g.q3)];
+    const missing = g.missingStatus === "shown" ? String(g.missing) : HIDDEN_MARK;
+    return [g.group, String(g.n), missing, f(g.mean), f(g.median), f(g.q1), f(g.q3)];
   };
   const t = r.test;
   const notes = [

@@ -1,7 +1,8 @@
 import type { ColumnTable } from "arquero";
 import { readGroups } from "../multi-select/read.js";
 import { weightedQuantile } from "../stats/survey-rank-test.js";
-import type { ColumnLike } from "../tabulate/source.js";
+import { missingStatus, NO_ANSWER, publishTable } from "../tabulate/publish.js";
+import { toSource, type ColumnLike } from "../tabulate/source.js";
 import { weightsOf } from "../tabulate/weights.js";
 import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
@@ -17,6 +18,8 @@ export interface NumericGroup {
   readonly q3: number | null;
   /** "primary" when n is 1 to threshold-1, "secondary" when hidden so that it cannot be recovered by subtraction. */
   readonly status: CellStatus;
+  /** The missing count's status: hidden when it is 1 to threshold-1, or by the run's ledger. */
+  readonly missingStatus: CellStatus;
 }
 
 /** A numeric question summarised by group. */
@@ -89,9 +92,19 @@ export function numericSummary(
   });
   const ns = buckets.map((b) => b.values.length);
   const total = ns.reduce((a, b) => a + b, 0);
-  const status = suppressCells(
+  const own = suppressCells(
     [...ns, total],
     options.by ? [[...ns.map((_, k) => k), ns.length]] : [],
+    threshold,
+  );
+  const { status, missing: missingStatuses } = publishSummary(
+    table,
+    column,
+    options.by,
+    groups.levels,
+    ns,
+    buckets,
+    own,
     threshold,
   );
   const summary = (
@@ -100,6 +113,7 @@ export function numericSummary(
     ws: number[],
     missing: number,
     st: CellStatus,
+    ms: CellStatus,
   ): NumericGroup => {
     const show = st === "shown" && xs.length > 0;
     if (weights) {
@@ -107,27 +121,101 @@ export function numericSummary(
       const ok = show && W > 0;
       const q = (p: number) => (ok ? weightedQuantile(xs, ws, p) : null);
       const mean = ok ? xs.reduce((a, x, i) => a + ws[i]! * x, 0) / W : null;
-      return { group, n: xs.length, missing, mean, median: q(0.5), q1: q(0.25), q3: q(0.75), status: st };
+      return {
+        group,
+        n: xs.length,
+        missing,
+        mean,
+        median: q(0.5),
+        q1: q(0.25),
+        q3: q(0.75),
+        status: st,
+        missingStatus: ms,
+      };
     }
     const sorted = [...xs].sort((a, b) => a - b);
     const q = (p: number) => (show ? quantile7(sorted, p) : null);
     const mean = show ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null;
-    return { group, n: sorted.length, missing, mean, median: q(0.5), q1: q(0.25), q3: q(0.75), status: st };
+    return {
+      group,
+      n: sorted.length,
+      missing,
+      mean,
+      median: q(0.5),
+      q1: q(0.25),
+      q3: q(0.75),
+      status: st,
+      missingStatus: ms,
+    };
   };
   return {
     column,
     by: options.by ?? null,
     weight: options.weight ?? null,
-    groups: buckets.map((b, k) => summary(groups.levels[k]!, b.values, b.weights, b.missing, status[k]!)),
+    groups: buckets.map((b, k) =>
+      summary(groups.levels[k]!, b.values, b.weights, b.missing, status[k]!, missingStatuses[k]!),
+    ),
     all: summary(
       "All",
       buckets.flatMap((b) => b.values),
       buckets.flatMap((b) => b.weights),
       buckets.reduce((a, b) => a + b.missing, 0),
       status[ns.length]!,
+      missingStatuses[ns.length]!,
     ),
     threshold,
   };
+}
+
+// The run's ledger: each group's n (respondents in the group with a value) and missing count, and the totals,
+// so that a group an earlier table hid (a frequencies or crosstab cell of `by`) is not summarised here and the
+// n and missing shown here do not give a hidden count back by subtraction. The numeric column is read as a
+// variable of its own, "<column>: has a value" (yes, or no answer), so a group's n plus its missing count is the
+// group's count in any table of `by`. A missing count of 1..threshold-1 is hidden (as a frequencies table's is);
+// the ledger may hide a further n or missing count so that no hidden count comes back by subtraction.
+function publishSummary(
+  table: ColumnTable,
+  column: string,
+  by: string | undefined,
+  levels: readonly string[],
+  ns: readonly number[],
+  buckets: readonly { missing: number }[],
+  own: readonly CellStatus[],
+  threshold: number,
+): { status: CellStatus[]; missing: CellStatus[] } {
+  const answered = `${column}: has a value`;
+  const yes = ["yes"];
+  const missing = buckets.map((b) => b.missing);
+  const groupWhere = (k: number): Record<string, readonly string[]> => (by ? { [by]: [levels[k]!] } : {});
+  const allWhere: Record<string, readonly string[]> = by ? { [by]: levels } : {};
+  const totalMissing = missing.reduce((a, b) => a + b, 0);
+  const cells = [
+    ...ns.map((n, k) => ({ where: { ...groupWhere(k), [answered]: yes }, count: n, status: own[k]! })),
+    {
+      where: { ...allWhere, [answered]: yes },
+      count: ns.reduce((a, b) => a + b, 0),
+      status: own[ns.length]!,
+    },
+    ...missing.map((m, k) => ({
+      where: { ...groupWhere(k), [answered]: [NO_ANSWER] },
+      count: m,
+      status: missingStatus(m, threshold),
+    })),
+    {
+      where: { ...allWhere, [answered]: [NO_ANSWER] },
+      count: totalMissing,
+      status: missingStatus(totalMissing, threshold),
+    },
+  ];
+  const published = publishTable({
+    source: toSource(table, "numericSummary"),
+    label: `numericSummary ${column}${by ? ` by ${by}` : ""}`,
+    threshold,
+    variables: { ...(by ? { [by]: levels } : {}), [answered]: yes },
+    cells,
+  });
+  const rows = ns.length + 1;
+  return { status: published.slice(0, rows), missing: published.slice(rows) };
 }
 
 /** R's type 7 quantile of sorted values: (n - 1) p, linearly interpolated. */

@@ -8,6 +8,8 @@ import {
 } from "../stats/mantel-haenszel.js";
 import type { Display } from "../tabulate/display.js";
 import { formatP } from "../tabulate/format.js";
+import { publishTable } from "../tabulate/publish.js";
+import { toSource } from "../tabulate/source.js";
 import { hiddenMark, suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
 /** Options of {@link stratified}. */
@@ -99,16 +101,22 @@ export function stratified(
     if (r === null || c === null || c === undefined || s === null || s === undefined) return void missing++;
     counts[si.get(s)!]![ri.get(r)!]![ci.get(c)!]!++;
   });
-  const tables = S.levels.map((stratum, k): StratumTable => {
-    const status = suppressTable(counts[k]!, threshold);
-    return {
-      stratum,
-      counts: counts[k]!,
-      status: status.cells,
-      hidden: status.any,
-      n: counts[k]!.flat().reduce((a, b) => a + b, 0),
-    };
-  });
+  const own = S.levels.map((_, k) => suppressTable(counts[k]!, threshold));
+  const published = publishStrata(
+    table,
+    { row, col, strata },
+    [R.levels, C.levels, S.levels],
+    counts,
+    own,
+    threshold,
+  );
+  const tables = S.levels.map((stratum, k): StratumTable => ({
+    stratum,
+    counts: counts[k]!,
+    status: published[k]!.cells,
+    hidden: published[k]!.any,
+    n: counts[k]!.flat().reduce((a, b) => a + b, 0),
+  }));
   const usable = tables.filter((t) => t.n >= 2);
   const tooSmall = tables.filter((t) => t.n > 0 && t.n < 2).map((t) => t.stratum);
   const shown = usable.filter((t) => !t.hidden);
@@ -144,6 +152,48 @@ export function stratified(
   if (merged.length) parts.push(`${merged.length} hidden strata combined into one (${merged.join(", ")})`);
   if (leftOut.length) parts.push(`left out: ${leftOut.join(", ")} (hidden or fewer than 2 respondents)`);
   return { ...base, pooled, reason: `Cochran-Mantel-Haenszel test over ${parts.join("; ")}` };
+}
+
+// The run's ledger: every stratum's cells { row, col, strata } and its row totals (shown beside them unless the
+// stratum is hidden), so that a stratum table does not show a cell an earlier crosstab or frequencies table of
+// these columns hid, nor give one back by subtraction. A stratum is hidden (its row totals "–", and it enters the
+// pooled test only combined) when any of its cells or totals comes back hidden. The column totals are not shown
+// and not published; the missing count (a union over three columns) keeps its own rule.
+function publishStrata(
+  table: ColumnTable,
+  names: { row: string; col: string; strata: string },
+  [rows, cols, strata]: [readonly string[], readonly string[], readonly string[]],
+  counts: number[][][],
+  own: { cells: CellStatus[][]; any: boolean }[],
+  threshold: number,
+): { cells: CellStatus[][]; any: boolean }[] {
+  const cells = strata.flatMap((s, k) => [
+    ...rows.flatMap((r, i) =>
+      cols.map((c, j) => ({
+        where: { [names.row]: [r], [names.col]: [c], [names.strata]: [s] },
+        count: counts[k]![i]![j]!,
+        status: own[k]!.cells[i]![j]!,
+      })),
+    ),
+    ...rows.map((r, i) => ({
+      where: { [names.row]: [r], [names.col]: cols, [names.strata]: [s] },
+      count: counts[k]![i]!.reduce((a, b) => a + b, 0),
+      status: own[k]!.any ? ("secondary" as const) : ("shown" as const),
+    })),
+  ]);
+  const status = publishTable({
+    source: toSource(table, "stratified"),
+    label: `stratified ${names.row} by ${names.col} within ${names.strata}`,
+    threshold,
+    variables: { [names.row]: rows, [names.col]: cols, [names.strata]: strata },
+    cells,
+  });
+  const per = rows.length * cols.length + rows.length;
+  return strata.map((_, k) => {
+    const mine = status.slice(k * per, (k + 1) * per);
+    const grid = rows.map((_, i) => mine.slice(i * cols.length, (i + 1) * cols.length));
+    return { cells: grid, any: mine.some((x) => x !== "shown") };
+  });
 }
 
 /** Cross-tab suppression of one table (unweighted counts): cells plus row, column and grand totals as additive relations. Shared with weighted strata so both suppress alike. */

@@ -12,6 +12,7 @@ import {
   isStrataAnswer,
 } from "../../src/ask/answer.js";
 import { withLevels } from "../../src/codebook/levels.js";
+import { resetRunLedger } from "../../src/disclosure/ledger.js";
 import { toCsv, toXlsx } from "../../src/export/report-table.js";
 import { referralSample } from "../fixtures/referral-sample.js";
 import { strataSample } from "../fixtures/strata-sample.js";
@@ -118,6 +119,9 @@ describe("ask({ option }): one option as yes/no by the breakdown", () => {
 });
 
 describe("ask({ pairs: true }): options ticked together", () => {
+  // A run of its own: the asks above published this table to the run's ledger (optionTests by trained prints who
+  // skipped trained, which the co-occurrence base would then give back), and this compares with a fresh table.
+  resetRunLedger();
   const a = ask("link-worker", "refer", { pairs: true, ...given });
   it("counts every pair as coOccurrence does and charts the top pairs", () => {
     if (!isPairsAnswer(a)) throw new Error("expected pairs");
