@@ -156,10 +156,10 @@ export function stratified(
 
 // The run's ledger: every stratum's cells { row, col, strata } and its row totals (shown beside them unless the
 // stratum is hidden), so that a stratum table does not show a cell an earlier crosstab or frequencies table of
-// these columns hid, nor give one back by subtraction. A stratum is hidden (its row totals "–", and it enters the
+// these columns hid, nor give one back by subtraction (weighted strata publish their unweighted counts the same way). A stratum is hidden (its row totals "–", and it enters the
 // pooled test only combined) when any of its cells or totals comes back hidden. The column totals are not shown
 // and not published; the missing count (a union over three columns) keeps its own rule.
-function publishStrata(
+export function publishStrata(
   table: ColumnTable,
   names: { row: string; col: string; strata: string },
   [rows, cols, strata]: [readonly string[], readonly string[], readonly string[]],

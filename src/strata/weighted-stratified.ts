@@ -5,7 +5,7 @@ import { adjustFamily } from "../stats/adjust-p.js";
 import { raoScottTest, type RaoScottResult } from "../stats/rao-scott.js";
 import { surveyLogisticWald, type SurveyWaldResult } from "../stats/survey-logistic.js";
 import { thresholdOf } from "../tabulate/suppress.js";
-import { suppressTable, type StratumTable } from "./stratified.js";
+import { publishStrata, suppressTable, type StratumTable } from "./stratified.js";
 
 /** Options of {@link weightedStratified}. */
 export interface WeightedStratifiedOptions {
@@ -119,6 +119,20 @@ export function weightedStratified(
     g.w.push(w);
   });
   const grid = () => R.levels.map(() => new Array<number>(C.levels.length).fill(0));
+  // Unweighted counts decide suppression, per stratum and then through the run's ledger (as unweighted strata).
+  const unweighted = people.map((g) => {
+    const counts = grid();
+    g.r.forEach((r, i) => counts[r]![g.c[i]!]!++);
+    return counts;
+  });
+  const own = publishStrata(
+    table,
+    { row, col, strata },
+    [R.levels, C.levels, S.levels],
+    unweighted,
+    unweighted.map((c) => suppressTable(c, threshold)),
+    threshold,
+  );
   const built = S.levels.map((stratum, k) => {
     const g = people[k]!;
     const counts = grid();
@@ -129,7 +143,7 @@ export function weightedStratified(
       weighted[r]![g.c[i]!]! += g.w[i]!;
       squares[r]![g.c[i]!]! += g.w[i]! * g.w[i]!;
     });
-    const status = suppressTable(counts, threshold);
+    const status = own[k]!;
     let test: RaoScottResult | null = null;
     let testReason: string | null = null;
     try {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { withLevels } from "../../src/codebook/levels.js";
 import { resetRunLedger } from "../../src/disclosure/ledger.js";
 import { stratified, stratifiedDisplay } from "../../src/strata/stratified.js";
+import { weightedStratified } from "../../src/strata/weighted-stratified.js";
 import { crosstab } from "../../src/tabulate/crosstab.js";
 import { frequencies } from "../../src/tabulate/frequencies.js";
 
@@ -60,5 +61,26 @@ describe("stratified in the run's ledger", () => {
     }
     // The pooled test still says something: hidden strata enter only combined, its figures hidden in the note.
     expect(s.pooled?.merged ?? s.pooled?.leftOut ?? []).toContain("A");
+  });
+});
+
+describe("weightedStratified in the run's ledger (its unweighted counts, as stratified)", () => {
+  beforeEach(() => {
+    resetRunLedger();
+  });
+
+  const weighted = () => synthetic().derive({ w: (d: { area: string }) => (d.area === "C" ? 0.5 : 1.5) });
+
+  it("alone, hides only the stratum with a small count", () => {
+    const s = weightedStratified(weighted(), "trained", "knows", "area", "w");
+    expect(s.tables.map((t) => t.hidden)).toEqual([false, true, false]);
+  });
+
+  it("after a cross-tab that hid A's cells, weighted stratum A is hidden too", () => {
+    const lw = weighted();
+    crosstab(lw, "trained", "area", { ci: false });
+    frequencies(lw, "knows", { ci: false });
+    const s = weightedStratified(lw, "trained", "knows", "area", "w");
+    expect(s.tables.map((t) => t.hidden)).toEqual([true, true, false]);
   });
 });
