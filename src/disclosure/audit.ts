@@ -117,8 +117,12 @@ export function auditNotebookWithExemptions(
       }
       for (const [mime, data] of reps) {
         const segments = outputSegments(mime, data);
-        // A hidden missing count ("Missing (not tabulated): [c] ...") is not a cell a test is computed from.
-        const cells = segments.filter((seg) => !/^\s*Missing\b/.test(seg)).join("\n");
+        // A hidden missing count ("Missing (not tabulated): [c] ...", or a "Missing" column of a summary table) is
+        // not a cell a test is computed from.
+        const cells = segments
+          .filter((seg) => !/^\s*Missing\b/.test(seg))
+          .map((seg) => seg.replace(/\bMissing:\s*\[c\]/g, "Missing:"))
+          .join("\n");
         const marks = hiddenMarks(cells, threshold);
         if (marks.hidden) {
           hiddenIn.push(mime);

@@ -153,6 +153,26 @@ describe("auditNotebook", () => {
     expect(kinds(notebook([own]))).toEqual(["test:0:p = 0.012"]);
   });
 
+  it('a hidden count in a summary table\'s "Missing" column is no hidden cell for its test; a hidden group is', () => {
+    const row = (cells: string[]) => cells.map((c, i) => c.padEnd([6, 3, 7, 5][i]!)).join("  ");
+    const summary = (missing: string, n: string) =>
+      display({
+        "text/plain": [
+          row(["group", "n", "Missing", "Mean"]),
+          row(["------", "---", "-------", "-----"]),
+          row(["low", n, missing, "67.4"]),
+          row(["high", "68", "0", "218.2"]),
+          row(["------", "---", "-------", "-----"]),
+          row(["All", "91", "[c]", "163.0"]),
+          "",
+          "Spearman's rho: rho = 0.395, p < 0.001.",
+          'Disclosure control: groups of 1-4 are not summarised ("[c]").',
+        ].join("\n"),
+      });
+    expect(kinds(notebook([summary("[c]", "23")]))).toEqual([]);
+    expect(kinds(notebook([summary("0", "[c]")]))).toEqual(["test:0:p < 0.001"]);
+  });
+
   it("flags a share whose complement is small (92% of 12: the other 1)", () => {
     expect(kinds(notebook([stream("Wigan: 92%, n = 12\n")]))).toEqual(["share:1:92% with n = 12"]);
   });
