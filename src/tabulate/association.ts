@@ -142,6 +142,32 @@ export function surveySharePercent(sums: ShareSums): { lower: number; upper: num
   return Number.isFinite(lower) && Number.isFinite(upper) ? { lower: lower * 100, upper: upper * 100 } : null;
 }
 
+/**
+ * A top-box (or any collapsed) share's interval on the 0-100 scale: Wilson on the unweighted base `domainN`, or,
+ * when the squared weights of the share's part and of its whole are given, R's svyciprop (xlogit) over a domain
+ * of `domainN` respondents in a design of `designN` (see {@link surveySharePercent}).
+ * @example
+ * collapsedShareInterval(28, 32, null, 32, 32); // Wilson for 28 of 32
+ */
+export function collapsedShareInterval(
+  count: number,
+  total: number,
+  squares: { part: number; whole: number } | null,
+  domainN: number,
+  designN: number,
+): { lower: number; upper: number } | null {
+  if (!(total > 0)) return null;
+  if (!squares) return wilsonPercent((count / total) * domainN, domainN);
+  return surveySharePercent({
+    yesWeight: count,
+    noWeight: total - count,
+    yesSquares: squares.part,
+    noSquares: squares.whole - squares.part,
+    domainN,
+    designN,
+  });
+}
+
 /** Kish's effective sample size (sum w)^2 / sum w^2 of a base, or the count itself when unweighted. */
 export function effectiveN(sumWeights: number, sumSquares: number | null, count: number): number {
   if (sumSquares === null) return count;

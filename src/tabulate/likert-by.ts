@@ -1,4 +1,4 @@
-import { surveySharePercent, wilsonPercent, type AssociationTest, type NoTest } from "./association.js";
+import { collapsedShareInterval, type AssociationTest, type NoTest } from "./association.js";
 import { count2 } from "./count.js";
 import { crosstab } from "./crosstab.js";
 import type { EncodedColumn } from "./encode.js";
@@ -78,20 +78,9 @@ export function likertByRows(
       // Weighted: R's svyciprop (xlogit) within the group, the design being the item's cross-tab respondents
       // (as the unbroken top box and crosstab's weighted shares); unweighted: Wilson.
       const sq = sums.squares;
-      const yesSquares = sq ? sum(top.map((j) => sq[i * (k + 1) + j]!)) : 0;
-      const w =
-        !ci || percent === null
-          ? null
-          : sq
-            ? surveySharePercent({
-                yesWeight: count,
-                noWeight: total - count,
-                yesSquares,
-                noSquares: sum(range(k).map((j) => sq[i * (k + 1) + j]!)) - yesSquares,
-                domainN: x.rowBases[i]!,
-                designN: sum(x.rowBases),
-              })
-            : wilsonPercent((percent / 100) * x.rowBases[i]!, x.rowBases[i]!);
+      const at = (j: number) => sq![i * (k + 1) + j]!;
+      const squares = sq ? { part: sum(top.map(at)), whole: sum(range(k).map(at)) } : null;
+      const w = ci ? collapsedShareInterval(count, total, squares, x.rowBases[i]!, sum(x.rowBases)) : null;
       topBox.push({ count, percent, lower: w ? w.lower : null, upper: w ? w.upper : null });
     }
   });

@@ -1,5 +1,5 @@
 import { unknownName, UsageError } from "../errors/usage-error.js";
-import { surveySharePercent, wilsonPercent, type AssociationTest, type NoTest } from "./association.js";
+import { collapsedShareInterval, type AssociationTest, type NoTest } from "./association.js";
 import { count1 } from "./count.js";
 import type { Display } from "./display.js";
 import { encodeColumn, type EncodedColumn } from "./encode.js";
@@ -164,21 +164,11 @@ export function likertSummary(
     const count = sum(top.map((j) => counts[i]![j]!));
     const percent = totals[i]! > 0 ? (100 * count) / totals[i]! : null;
     // Weighted: R's svyciprop (xlogit) for svydesign(ids = ~1, weights = ~w) over the item's respondents.
-    const squares = s.squares;
-    const yesSquares = squares ? sum(top.map((j) => squares[j]!)) : 0;
-    const w =
-      !ci || percent === null
-        ? null
-        : squares
-          ? surveySharePercent({
-              yesWeight: count,
-              noWeight: totals[i]! - count,
-              yesSquares,
-              noSquares: sum(range(k).map((j) => squares[j]!)) - yesSquares,
-              domainN: bases[i]!,
-              designN: bases[i]!,
-            })
-          : wilsonPercent((percent / 100) * bases[i]!, bases[i]!);
+    const sq = s.squares;
+    const squares = sq
+      ? { part: sum(top.map((j) => sq[j]!)), whole: sum(range(k).map((j) => sq[j]!)) }
+      : null;
+    const w = ci ? collapsedShareInterval(count, totals[i]!, squares, bases[i]!, bases[i]!) : null;
     return { count, percent, lower: w ? w.lower : null, upper: w ? w.upper : null };
   });
 
