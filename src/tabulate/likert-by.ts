@@ -2,7 +2,7 @@ import { collapsedShareInterval, type AssociationTest, type NoTest } from "./ass
 import { count2 } from "./count.js";
 import { crosstab } from "./crosstab.js";
 import type { EncodedColumn } from "./encode.js";
-import type { LikertSummaryInit, LikertSummaryOptions } from "./likert-summary.js";
+import { likertSuppression, type LikertSummaryInit, type LikertSummaryOptions } from "./likert-summary.js";
 import { missingStatus } from "./publish.js";
 import { columnOf, type Source } from "./source.js";
 import { thresholdOf, type CellStatus } from "./suppress.js";
@@ -97,15 +97,7 @@ export function likertByRows(
     intervals: null,
     bases: rowBases.map((b) => scale.map(() => b)),
     base: answeredBoth(encoded, byEnc, k, g, source),
-    suppression: {
-      threshold,
-      cells,
-      bases: rowStatus.map((st) => scale.map(() => st)),
-      rowBases: rowStatus,
-      topBox: cells.map((r, i) => r.some((s) => s !== "shown") || rowStatus[i] !== "shown"),
-      missing: missingStatuses,
-      any: cells.some((r) => r.some((s) => s !== "shown")) || rowStatus.some((s) => s !== "shown"),
-    },
+    suppression: likertSuppression(threshold, cells, rowStatus, missingStatuses, scale.length),
     // One item: its association test (as the cross-tab's: Fisher / chi-square, Rao-Scott when weighted).
     test: names.length === 1 ? tests[0]! : null,
     rowTotals,

@@ -215,15 +215,7 @@ export function likertSummary(
     intervals: null,
     bases: bases.map((b) => scale.map(() => b)),
     base: answeredAny(encoded, k, source),
-    suppression: {
-      threshold,
-      cells,
-      bases: rowStatus.map((st) => scale.map(() => st)),
-      rowBases: rowStatus,
-      topBox: cells.map((r, i) => r.some((s) => s !== "shown") || rowStatus[i] !== "shown"),
-      missing: missingStatuses,
-      any: status.some((s) => s !== "shown"),
-    },
+    suppression: likertSuppression(threshold, cells, rowStatus, missingStatuses, scale.length),
     test: null,
     caption: options.caption ?? (typeof items === "string" ? items : names.join(", ")),
     notes: options.notes ?? [],
@@ -238,6 +230,29 @@ export function likertSummary(
     rowGroups: names.map(() => null),
     tests: null,
   });
+}
+
+/**
+ * A Likert grid's disclosure status from its cells, each row's base and each row's missing count: a row's base
+ * stands beside every level, and its top-box share is hidden when any of its cells or its base is.
+ */
+export function likertSuppression(
+  threshold: number,
+  cells: CellStatus[][],
+  rowStatus: CellStatus[],
+  missing: CellStatus[],
+  levels: number,
+): LikertSuppression {
+  const hidden = (st: CellStatus) => st !== "shown";
+  return {
+    threshold,
+    cells,
+    bases: rowStatus.map((st) => new Array<CellStatus>(levels).fill(st)),
+    rowBases: rowStatus,
+    topBox: cells.map((r, i) => r.some(hidden) || hidden(rowStatus[i]!)),
+    missing,
+    any: cells.some((r) => r.some(hidden)) || rowStatus.some(hidden),
+  };
 }
 
 /** Respondents who answered at least one item (the code k marks a missing answer). */
