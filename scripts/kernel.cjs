@@ -84,6 +84,8 @@ function preloadSoon() {
   setTimeout(() => {
     try {
       require(distIndex);
+      // The first cell nearly always loads the surveys: load the packages that needs too.
+      require(path.join(root, "dist", "lazy", "lazy-require.js")).warmSurveyPackages();
     } catch (err) {
       console.warn(`sp-pathways: could not preload dist/index: ${err?.message ?? err}`);
     }

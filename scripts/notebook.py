@@ -3,10 +3,14 @@
 Run with Debian's /usr/bin/python3 (it has nbclient and nbconvert); scripts/run-notebooks.mjs drives it.
   notebook.py execute IN --out OUT [--html DIR]   execute and write normalised outputs (OUT may be IN)
   notebook.py check IN                            execute a copy; exit 1 if IN's committed outputs are stale
-Prints one JSON line of facts (seconds, figures, receipts) on stdout for the runner.
+  notebook.py execute|check --jobs N [--out-dir D] [--html DIR] IN...
+                                                  several at once in this one process (the runner's batch mode)
+Prints one JSON line of facts (seconds, figures, receipts) on stdout; in batch mode one line as each notebook
+starts ({"event": "start", "index": i}) and ends ({"event": "end", "index": i, "code", "facts", "err"}).
 """
 
 import argparse
+import asyncio
 import copy
 import json
 import os
@@ -139,7 +143,7 @@ def errors_in(nb):
     return problems
 
 
-def execute(nb, timeout):
+async def execute(nb, timeout):
     client = NotebookClient(
         nb,
         kernel_name="tslab",
@@ -150,7 +154,7 @@ def execute(nb, timeout):
         shutdown_kernel="graceful",
     )
     start = time.monotonic()
-    client.execute(cwd=ROOT)
+    await client.async_execute(cwd=ROOT)
     seconds = time.monotonic() - start
     normalise(nb)
     nb.metadata["sp_pathways"] = data_provenance()
@@ -177,20 +181,18 @@ def render_html(nb, path, html_dir):
     return out
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["execute", "check"])
-    parser.add_argument("path")
-    parser.add_argument("--out")
-    parser.add_argument("--html")
-    parser.add_argument("--timeout", type=int, default=int(os.environ.get("SP_CELL_TIMEOUT", "180")))
-    args = parser.parse_args()
-    rel = os.path.relpath(args.path, ROOT)
+async def run_notebook(mode, path, out=None, html=None, timeout=180):
+    """Executes one notebook (and checks, writes or renders it); returns (exit code, facts, message).
+
+    Several run concurrently in one process in batch mode (the runner's): Python and nbclient load once per run,
+    not once per notebook.
+    """
+    rel = os.path.relpath(path, ROOT)
     try:
         for attempt in (1, 2):
-            nb = nbformat.read(args.path, as_version=4)
+            nb = nbformat.read(path, as_version=4)
             try:
-                nb, seconds = execute(nb, args.timeout)
+                nb, seconds = await execute(nb, timeout)
                 break
             except RuntimeError as err:
                 # A kernel that never answers its first request has run nothing: start one more, and say so.
@@ -208,46 +210,83 @@ def main():
         detail = (stderr[-1] if stderr else str(err))[-3000:]
         parts = str(err).split("------------------")
         source = parts[1].strip() if len(parts) > 2 else ""
-        print("%s: a cell failed\n%s\n%s" % (rel, source, detail), file=sys.stderr)
-        return 1
+        return 1, None, "%s: a cell failed\n%s\n%s" % (rel, source, detail)
     except RuntimeError as err:
-        print("%s: the kernel did not start: %s" % (rel, err), file=sys.stderr)
-        return 1
+        return 1, None, "%s: the kernel did not start: %s" % (rel, err)
     problems = errors_in(nb)
     if problems:
-        print("%s: %s" % (rel, "; ".join(problems)), file=sys.stderr)
-        return 1
+        return 1, None, "%s: %s" % (rel, "; ".join(problems))
     result = {"path": rel, "seconds": round(seconds, 2)}
     result.update(facts(nb))
-    if args.mode == "check":
-        committed = normalise(nbformat.read(args.path, as_version=4), number=False)
+    if mode == "check":
+        committed = normalise(nbformat.read(path, as_version=4), number=False)
         provenance = committed.metadata.get("sp_pathways", {})
         if not committable(provenance):
-            print(
+            return 1, None, (
                 "%s: its committed outputs came from %r data%s, not the bundled synthetic exports; "
                 "re-run `npm start` without local data or SP_AREA before committing"
-                % (rel, provenance.get("data"), " (area %s)" % provenance["area"] if provenance.get("area") else ""),
-                file=sys.stderr,
+                % (rel, provenance.get("data"), " (area %s)" % provenance["area"] if provenance.get("area") else "")
             )
-            return 1
         old, new = comparable(committed), comparable(nb)
         if old != new:
-            print(
-                "%s: committed outputs are stale (re-run `npm start` and commit)\n%s"
-                % (rel, first_difference(old, new)),
-                file=sys.stderr,
+            return 1, None, (
+                "%s: committed outputs are stale (re-run `npm start` and commit)\n%s" % (rel, first_difference(old, new))
             )
-            return 1
         result["current"] = True
     else:
-        out = args.out or args.path
+        out = out or path
         if os.path.exists(out):
             result["images_kept"] = keep_committed_images(nb, nbformat.read(out, as_version=4))
         nbformat.write(nb, out)
-        if args.html:
-            result["html"] = os.path.relpath(render_html(nb, args.path, args.html), ROOT)
-    print(json.dumps(result))
-    return 0
+        if html:
+            # nbconvert's exporter is plain CPU work: a thread keeps the other notebooks' kernels answered meanwhile.
+            written = await asyncio.to_thread(render_html, nb, path, html)
+            result["html"] = os.path.relpath(written, ROOT)
+    return 0, result, ""
+
+
+async def run_batch(mode, paths, jobs, out_dir, html, timeout):
+    """Runs `paths` at most `jobs` at a time; prints a JSON line when each starts and ends, as it happens."""
+    slots = asyncio.Semaphore(jobs)
+
+    def emit(event):
+        sys.stdout.write(json.dumps(event) + "\n")
+        sys.stdout.flush()
+
+    async def one(index, path):
+        async with slots:
+            emit({"event": "start", "index": index})
+            out = os.path.join(out_dir, os.path.basename(path)) if out_dir else path
+            try:
+                code, result, message = await run_notebook(mode, path, out, html, timeout)
+            except Exception as err:  # one notebook's unexpected failure must not stop the others
+                code, result, message = 1, None, "%s: %s: %s" % (os.path.relpath(path, ROOT), type(err).__name__, err)
+            emit({"event": "end", "index": index, "code": code, "facts": result, "err": message})
+
+    await asyncio.gather(*(one(i, p) for i, p in enumerate(paths)))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["execute", "check"])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--out", help="one notebook: where to write it (default: in place)")
+    parser.add_argument("--out-dir", help="batch: write executed notebooks here (default: in place)")
+    parser.add_argument("--html")
+    parser.add_argument("--jobs", type=int, help="batch mode: run the notebooks, this many at a time")
+    parser.add_argument("--timeout", type=int, default=int(os.environ.get("SP_CELL_TIMEOUT", "180")))
+    args = parser.parse_args()
+    if args.jobs:
+        asyncio.run(run_batch(args.mode, args.paths, args.jobs, args.out_dir, args.html, args.timeout))
+        return 0
+    if len(args.paths) != 1:
+        parser.error("one notebook, or --jobs N for several")
+    code, result, message = asyncio.run(run_notebook(args.mode, args.paths[0], args.out, args.html, args.timeout))
+    if message:
+        print(message, file=sys.stderr)
+    if result:
+        print(json.dumps(result))
+    return code
 
 
 if __name__ == "__main__":

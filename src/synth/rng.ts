@@ -1,4 +1,4 @@
-import mt19937 from "@stdlib/random-base-mt19937";
+import { mersenneTwister } from "../lazy/lazy-require.js";
 
 /** A seeded pseudo-random source (Mersenne Twister); never Math.random, so every export is reproducible. */
 export interface Rng {
@@ -25,7 +25,7 @@ export interface Rng {
  */
 export function createRng(seed: number): Rng {
   // The factory's declared type omits .normalized(), which the runtime PRNG has (uniform on [0, 1)).
-  const gen = mt19937.factory({ seed }) as unknown as { normalized: () => number };
+  const gen = mersenneTwister().factory({ seed }) as unknown as { normalized: () => number };
   const next = () => gen.normalized();
   const int = (n: number) => Math.floor(next() * n);
   return {
