@@ -1,6 +1,6 @@
 import { inflateRawSync } from "node:zlib";
 import type * as XLSX from "xlsx";
-import { sheetjs } from "../lazy/lazy-require.js";
+import { sheetjs, sheetjsWithCodepages } from "../lazy/lazy-require.js";
 import { ExportError, columnLetter, fail } from "./export-error.js";
 import { refuseLimit, resolveLimits, type LoadLimits } from "./limits.js";
 import { zipEntries } from "./zip-directory.js";
@@ -61,7 +61,8 @@ export function parseXlsx(
   let workbook: XLSX.WorkBook;
   try {
     // sheetRows: SheetJS stops keeping cells past the row limit (one more row shows the limit was crossed).
-    workbook = sheetjs().read(bytes, {
+    // A legacy .xls may store text in an 8-bit codepage: only the full build has the tables to decode it.
+    workbook = (isCfb ? sheetjsWithCodepages() : sheetjs()).read(bytes, {
       type: "buffer",
       cellDates: false,
       cellNF: true,

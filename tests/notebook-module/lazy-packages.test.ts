@@ -41,6 +41,17 @@ describe("packages loaded on first use", () => {
     );
   });
 
+  it("reading the bundled surveys (an .xlsx among them) loads SheetJS without its codepage tables", () => {
+    const cpexcel = "/node_modules/xlsx/dist/cpexcel.js";
+    expect(() =>
+      loadedAfter(`
+        sp.loadSurvey("link-worker"); sp.loadSurvey("provider");
+        if (Object.keys(require.cache).some((f) => f.endsWith(${JSON.stringify(cpexcel)})))
+          throw new Error("codepage tables loaded");`),
+    ).not.toThrow();
+    expect(loadedAfter('sp.loadSurvey("provider");')).toContain("xlsx");
+  });
+
   it("are loaded, and work, when a call needs them", () => {
     const loaded = loadedAfter(`
       if (JSON.stringify(sp.redactPii("Jane Smith rang on 07700 900123")).includes("Jane Smith"))
