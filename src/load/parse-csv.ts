@@ -8,6 +8,16 @@ export interface ParsedCsv {
   unclosedQuoteRows: number[];
 }
 
+/**
+ * Rates a candidate header row (higher fits better). `upperBound`, when given, is a cheap bound on the rating:
+ * a candidate whose bound is below the best rating so far is not rated at all (rating a whole header line read
+ * with the wrong delimiter, one long "column", cost more than rating the right one).
+ */
+export interface HeaderScore {
+  (headers: string[]): number;
+  upperBound?: (headers: string[]) => number;
+}
+
 /** Delimiters survey platforms and spreadsheet "Save as" write: comma, semicolon (European Excel), tab, pipe. */
 export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
 
@@ -92,17 +102,24 @@ export function parseCsv(
  */
 export function guessDelimiter(
   text: string,
-  score: (headers: string[]) => number,
+  score: HeaderScore,
   limits: Partial<LoadLimits> = {},
   file = "the file",
 ): { delimiter: string; width: number } {
-  let best = { delimiter: ",", width: 0, score: -1 };
-  const headers = CSV_DELIMITERS.map((d) => parseCsv(text, d, 1, limits, file).rows[0] ?? []);
-  CSV_DELIMITERS.forEach((delimiter, i) => {
-    const header = headers[i] as string[];
-    const s = score(header);
-    if (s > best.score || (s === best.score && header.length > best.width))
-      best = { delimiter, width: header.length, score: s };
+  const candidates = CSV_DELIMITERS.map((delimiter, i) => {
+    const header = parseCsv(text, delimiter, 1, limits, file).rows[0] ?? [];
+    return { delimiter, i, header, bound: score.upperBound?.(header) ?? Infinity };
   });
+  // The winner is the best (rating, width, earliest delimiter) whatever the order they are rated in; rating the
+  // most promising first lets the bound skip the others.
+  candidates.sort((a, b) => b.bound - a.bound || a.i - b.i);
+  let best = { delimiter: ",", i: -1, width: 0, score: -1 };
+  for (const c of candidates) {
+    if (c.bound < best.score) continue;
+    const s = score(c.header);
+    const w = c.header.length;
+    if (s > best.score || (s === best.score && (w > best.width || (w === best.width && c.i < best.i))))
+      best = { delimiter: c.delimiter, i: c.i, width: w, score: s };
+  }
   return { delimiter: best.delimiter, width: best.width };
 }

@@ -8,6 +8,7 @@ import { findMapping } from "./mapping-file.js";
 import { checkLimit, resolveLimits, type LoadLimits } from "./limits.js";
 import { matchHeaders } from "./match-headers.js";
 import { missingQuestions } from "./missing-questions.js";
+import type { HeaderScore } from "./parse-csv.js";
 import { readRows, type Cell } from "./read-rows.js";
 import { sniffLayout } from "./sniff-layout.js";
 import type { LoadReport, LoadedExport, ReadOptions } from "./types.js";
@@ -74,12 +75,15 @@ function read(
   const file = basename(path);
   const bytes = readBytes(path, file, options.limits);
   // How well a candidate header row fits either survey: picks the delimiter of a CSV and the sheet of a workbook.
-  const score = (headers: string[]): number =>
+  const filled = (headers: string[]) => headers.filter((h) => h.trim() !== "").length;
+  const score: HeaderScore = (headers) =>
     Math.max(
       matchHeaders(headers, codebook, file).questionColumns,
       other ? matchHeaders(headers, other, file).questionColumns : 0,
     ) +
-    headers.filter((h) => h.trim() !== "").length / 1000;
+    filled(headers) / 1000;
+  // A question column is a filled header, so no header row rates above its number of filled headers.
+  score.upperBound = (headers) => filled(headers) * 1.001;
   const parsed = readRows(bytes, file, extname(path).toLowerCase(), options.sheet, score, options.limits);
   const rows = trimmed(parsed.rows, file);
   const layout = sniffLayout(rows, codebook);

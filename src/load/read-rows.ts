@@ -1,6 +1,6 @@
 import { decodeText } from "./decode.js";
 import { fail, problem } from "./export-error.js";
-import { guessDelimiter, parseCsv } from "./parse-csv.js";
+import { guessDelimiter, parseCsv, type HeaderScore } from "./parse-csv.js";
 import { parseXlsx } from "./parse-xlsx.js";
 import type { LoadLimits } from "./limits.js";
 import type { LoadReport, Problem } from "./types.js";
@@ -27,7 +27,7 @@ export function readRows(
   file: string,
   ext: string,
   sheetName: string | undefined,
-  score: (headers: string[]) => number,
+  score: HeaderScore,
   limits?: Partial<LoadLimits>,
 ): ReadRows {
   if (bytes.length === 0)
@@ -48,7 +48,7 @@ function readWorkbook(
   bytes: Uint8Array,
   file: string,
   sheetName: string | undefined,
-  score: (headers: string[]) => number,
+  score: HeaderScore,
   limits?: Partial<LoadLimits>,
 ): ReadRows {
   const sheet = parseXlsx(bytes, file, sheetName, score, limits);
@@ -75,7 +75,7 @@ function readWorkbook(
 function readText(
   bytes: Uint8Array,
   file: string,
-  score: (headers: string[]) => number,
+  score: HeaderScore,
   limits?: Partial<LoadLimits>,
 ): ReadRows {
   const decoded = decodeText(bytes);
