@@ -432,7 +432,12 @@ export {
   type LevelSource,
   type LevelChartOptions,
 } from "./kit/level-bars.js";
-export { combineLevels, crossedSeries, type Factor } from "./kit/combined-levels.js";
+export {
+  combineLevels,
+  crossedSeries,
+  type Factor,
+  type CrossedSeriesOptions,
+} from "./kit/combined-levels.js";
 export { withinEachOther } from "./kit/within-each-other.js";
 export { collapseLevels } from "./kit/collapse-levels.js";
 export { showFamily, type ShowFamilyOptions } from "./kit/show-family.js";
@@ -440,3 +445,4 @@ export { presentSplits, splitOf, type PresentSplitsOptions } from "./kit/present
 export { compareWithEach, compareInRankOrder } from "./kit/option-pairs.js";
 export { activeLivesBars } from "./kit/active-lives-bars.js";
 export { percentsOf } from "./kit/percents-of.js";
+export { itemLabels, itemBases } from "./kit/likert-items.js";

@@ -74,10 +74,18 @@ export function combineLevels(
   return addColumn(fn, table, name, values, levels);
 }
 
+/** Options of {@link crossedSeries}. */
+export interface CrossedSeriesOptions {
+  /** The separator {@link combineLevels} was given (default ", "). */
+  separator?: string;
+  /** Bar labels for the second factor's levels, when a chart words them differently from the table. */
+  bars?: Readonly<Record<string, string>>;
+}
+
 /**
  * Grouped-bar series from a cross-tab by a {@link combineLevels} column: one row level's share, one series per
- * level of the first factor, one bar per level of the second (labelled with the second factor's labels), each
- * with its interval, base and disclosure status.
+ * level of the first factor, one bar per level of the second (labelled with the second factor's labels, or
+ * `bars`), each with its interval, base and disclosure status.
  * @example
  * const t = crosstab(groups, "confident_discussing", { by: "training_x_activity" });
  * groupedBar(crossedSeries(t, "Yes", training, activity), { title: "...", base: { n: t.base, unit: "Link Workers" } });
@@ -87,23 +95,24 @@ export function crossedSeries(
   level: string,
   first: Factor,
   second: Factor,
-  separator = ", ",
+  options: CrossedSeriesOptions = {},
 ): BarGroup[] {
   const fn = "crossedSeries";
+  const separator = options.separator ?? ", ";
   const i = result.rowLevels.indexOf(level);
   if (i < 0) throw unknownName(fn, `level of ${result.variable}`, level, result.rowLevels);
+  for (const key of Object.keys(options.bars ?? {})) {
+    if (second.levels[key] === undefined) {
+      throw unknownName(fn, `level of ${second.column}`, key, Object.keys(second.levels));
+    }
+  }
   return Object.values(first.levels).map((x) => ({
     name: x,
-    data: Object.values(second.levels).map((y) => {
-      const j = result.colLevels.indexOf(`${x}${separator}${y}`);
-      if (j < 0)
-        throw unknownName(
-          fn,
-          `column of ${result.by ?? result.variable}`,
-          `${x}${separator}${y}`,
-          result.colLevels,
-        );
-      return datumOf(result, i, j, y);
+    data: Object.entries(second.levels).map(([key, y]) => {
+      const column = `${x}${separator}${y}`;
+      const j = result.colLevels.indexOf(column);
+      if (j < 0) throw unknownName(fn, `column of ${result.by ?? result.variable}`, column, result.colLevels);
+      return datumOf(result, i, j, options.bars?.[key] ?? y);
     }),
   }));
 }

@@ -38,7 +38,7 @@ export function splitOf(result: OutcomeByOption, option: string): OptionSplit {
 /**
  * Shows the cross-tabs of the named options of an {@link OutcomeByOption} (those a claim rests on), then the
  * grouped bars of the outcome's share among respondents who ticked each option and those who did not, with
- * intervals and suppression (base: the respondents answering both questions). Returns the result.
+ * intervals and suppression (base: the respondents answering both questions).
  * @example
  * const consult = outcomeByOption(pv, "consult", "confident_additional_needs", { names: ["Consult them", "Do not"] });
  * await presentSplits(consult, ["Participants"], {
@@ -51,7 +51,7 @@ export async function presentSplits(
   result: OutcomeByOption,
   options: readonly string[],
   chart: PresentSplitsOptions,
-): Promise<OutcomeByOption> {
+): Promise<void> {
   const shown = options.map((option) => splitOf(result, option));
   for (const split of shown) showTable(split.result);
   await show(
@@ -62,5 +62,4 @@ export async function presentSplits(
       ...(chart.note !== undefined ? { note: chart.note } : {}),
     }),
   );
-  return result;
 }

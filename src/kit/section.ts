@@ -84,13 +84,14 @@ export interface Section {
   chart(result: Tabulation, options?: ChartOptions): Figure;
   /**
    * Shows a tabulation as its table and then its chart (`chart` with `title`, the options and the source
-   * note) in one awaited call, and returns the tabulation so it can be assigned. The base's unit defaults to
-   * the survey the section's `frequencies`, `crosstab` or `multiResponse` read ("Link Workers answering" for
-   * `s.lw`, "providers answering" for `s.pv`).
+   * note) in one awaited call. The base's unit defaults to the survey the section's `frequencies`, `crosstab`
+   * or `multiResponse` read ("Link Workers answering" for `s.lw`, "providers answering" for `s.pv`). It returns
+   * nothing, so a cell that ends with it prints nothing more (tslab prints a cell's last value).
    * @example
-   * const bands = await s.present(s.frequencies(s.lw, "activity_band"), "Fewer than half are active");
+   * const bands = s.frequencies(s.lw, "activity_band");
+   * await s.present(bands, "Fewer than half of Link Workers are active for 150 minutes a week");
    */
-  present<T extends Tabulation>(result: T, title: string, options?: Omit<ChartOptions, "title">): Promise<T>;
+  present(result: Tabulation, title: string, options?: Omit<ChartOptions, "title">): Promise<void>;
   /** How many of the section's receipts `showReceipts` has shown so far, as one line for the notebook's end. */
   coverage(): string;
 }
@@ -108,7 +109,7 @@ export function sectionNames(): string[] {
  * import { openSection, frequencies, showTable, show, formatTest } from "./src/index";
  * const s = openSection("social-prescription");   // prints: "Data: SYNTHETIC ... 214 Link Workers, 160 providers."
  * s.showReceipts(["lw-trained"], "Training: published vs computed");
- * const training = await s.present(s.frequencies(s.lw, "pa_training"), "Four in five had no PA training");
+ * await s.present(s.frequencies(s.lw, "pa_training"), "Four in five Link Workers had no physical-activity training");
  * console.log(s.coverage()); // "4 published figures in this section; receipts shown for 1"
  */
 export function openSection(name: string, options: SectionOptions = {}): Section {
@@ -206,7 +207,6 @@ export function openSection(name: string, options: SectionOptions = {}): Section
       // Awaited here, so the figure lands in the cell that asked for it (tslab drops an un-awaited display).
       const unit = units.get(result);
       await show(chart(result, { note, ...(unit ? { unit } : {}), ...chartOptions, title }));
-      return result;
     },
     coverage() {
       return `${receipts.length} published figures in this section; receipts shown for ${shownIds.size}`;

@@ -1,5 +1,5 @@
 import { showTable } from "../display/show-table.js";
-import { adjustFamily, type AdjustedFamily, type AdjustMethod } from "../stats/adjust-p.js";
+import { adjustFamily, type AdjustMethod } from "../stats/adjust-p.js";
 import { familyTable, type FamilyRow } from "./family-table.js";
 
 /** Options of {@link showFamily}. */
@@ -13,7 +13,7 @@ export interface ShowFamilyOptions {
 /**
  * Adjusts a family of tests together and shows it as one table (each comparison, its test, raw and adjusted
  * p; the footnote names the family and the method): `showTable(familyTable(adjustFamily(...)))` in one call.
- * Returns the adjusted family.
+ * Returns nothing, so a cell that ends with it prints nothing more (tslab prints a cell's last value).
  * @example
  * showFamily("the report's sentence on knowing the guideline", [
  *   familyRow("Knew the guideline, by training", knowsByTraining),
@@ -25,8 +25,6 @@ export function showFamily<T extends FamilyRow>(
   tests: readonly T[],
   caption: string,
   options: ShowFamilyOptions = {},
-): AdjustedFamily<T> {
-  const adjusted = adjustFamily(family, tests, options.method);
-  showTable(familyTable(adjusted, caption, options.notes));
-  return adjusted;
+): void {
+  showTable(familyTable(adjustFamily(family, tests, options.method), caption, options.notes));
 }
