@@ -6,6 +6,8 @@ import { UsageError } from "../errors/usage-error.js";
  * The table with one more categorical column (one value per row, in row order) and its ordered levels. The
  * table's own recorded levels are kept: assigning copies a filtered table's columns, and levels belong to
  * column objects.
+ * @example
+ * addColumn("collapseLevels", pv, "scale_group", ["Neighbourhood", null, "Larger scales"], ["Larger scales", "Neighbourhood"]);
  */
 export function addColumn(
   fn: string,

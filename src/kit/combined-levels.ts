@@ -25,6 +25,9 @@ export interface Factor {
 /**
  * Each row's factor label (null where the column is missing), checked against the column: an unknown column or
  * level, or a level without a label, is a one-line error naming it.
+ * @example
+ * factorLabels("combineLevels", lw, { column: "trained", name: "Training", levels: { No: "Not trained", Yes: "Trained" } });
+ * // ["Not trained", "Trained", null, ...]
  */
 export function factorLabels(fn: string, table: ColumnTable, factor: Factor): (string | null)[] {
   if (!table.columnNames().includes(factor.column)) {
