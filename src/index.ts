@@ -421,3 +421,28 @@ export {
   type WeightedStrataTable,
   type WeightedStrataTest,
 } from "./ask/answer.js";
+
+// notebook kit (nb0405): notebooks 04 and 05 as the analysis (a table and its chart in one call, one level's
+// share across tables, two factors combined and tested within each other, grouped levels, test families shown)
+export {
+  columnsOf,
+  levelBars,
+  levelChart,
+  type LabelledColumns,
+  type LevelSource,
+  type LevelChartOptions,
+} from "./kit/level-bars.js";
+export {
+  combineLevels,
+  crossedSeries,
+  type Factor,
+  type CrossedSeriesOptions,
+} from "./kit/combined-levels.js";
+export { withinEachOther } from "./kit/within-each-other.js";
+export { collapseLevels } from "./kit/collapse-levels.js";
+export { showFamily, type ShowFamilyOptions } from "./kit/show-family.js";
+export { presentSplits, splitOf, type PresentSplitsOptions } from "./kit/present-splits.js";
+export { compareWithEach, compareInRankOrder } from "./kit/option-pairs.js";
+export { activeLivesBars } from "./kit/active-lives-bars.js";
+export { percentsOf } from "./kit/percents-of.js";
+export { itemLabels, itemBases } from "./kit/likert-items.js";

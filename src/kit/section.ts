@@ -9,6 +9,8 @@ import { publishedFigures } from "../published/figures.js";
 import type { Receipt } from "../published/receipt.js";
 import { showReceipts as showReceiptTable } from "../published/show-receipts.js";
 import { describeSource } from "../load/describe-source.js";
+import { show } from "../display/show.js";
+import { showTable } from "../display/show-table.js";
 import { loadSurvey, type LoadedSurvey } from "../survey/load-survey.js";
 import type { Tabulation } from "../tabulate/tabulation.js";
 import { crosstab, type CrosstabOptions, type CrosstabResult } from "../tabulate/crosstab.js";
@@ -61,7 +63,12 @@ export interface Section {
   readonly receipts: readonly Receipt[];
   /** One receipt by id; an unknown id is an error naming the closest ids. */
   receipt(id: string): Receipt;
-  /** Shows receipts (all of the section's, or those with these ids) as one table. */
+  /**
+   * Shows receipts (all of the section's, or those with these ids) as one table; an id ending in "*" stands
+   * for every receipt whose id starts with the rest, in the section's order.
+   * @example
+   * s.showReceipts(["lw-knows-guideline-by-*", "lw-confident-*"], "Knowledge and confidence: published vs computed");
+   */
   showReceipts(ids?: readonly string[], caption?: string): void;
   /** `frequencies(s.lw or s.pv, column, options)` with the section's source note first in `notes`. */
   frequencies(
@@ -75,6 +82,16 @@ export interface Section {
   multiResponse(table: ColumnTable, question: string, options?: MultiResponseOptions): MultiResponseResult;
   /** `chart(result, options)` with the section's source note. */
   chart(result: Tabulation, options?: ChartOptions): Figure;
+  /**
+   * Shows a tabulation as its table and then its chart (`chart` with `title`, the options and the source
+   * note) in one awaited call. The base's unit defaults to the survey the section's `frequencies`, `crosstab`
+   * or `multiResponse` read ("Link Workers answering" for `s.lw`, "providers answering" for `s.pv`). It returns
+   * nothing, so a cell that ends with it prints nothing more (tslab prints a cell's last value).
+   * @example
+   * const bands = s.frequencies(s.lw, "activity_band");
+   * await s.present(bands, "Fewer than half of Link Workers are active for 150 minutes a week");
+   */
+  present(result: Tabulation, title: string, options?: Omit<ChartOptions, "title">): Promise<void>;
   /** How many of the section's receipts `showReceipts` has shown so far, as one line for the notebook's end. */
   coverage(): string;
 }
@@ -92,6 +109,7 @@ export function sectionNames(): string[] {
  * import { openSection, frequencies, showTable, show, formatTest } from "./src/index";
  * const s = openSection("social-prescription");   // prints: "Data: SYNTHETIC ... 214 Link Workers, 160 providers."
  * s.showReceipts(["lw-trained"], "Training: published vs computed");
+ * await s.present(s.frequencies(s.lw, "pa_training"), "Four in five Link Workers had no physical-activity training");
  * console.log(s.coverage()); // "4 published figures in this section; receipts shown for 1"
  */
 export function openSection(name: string, options: SectionOptions = {}): Section {
@@ -137,8 +155,26 @@ export function openSection(name: string, options: SectionOptions = {}): Section
     if (!hit) throw unknownName("section.receipt", "receipt", id, ids);
     return hit;
   };
+  const receiptsFor = (id: string): Receipt[] => {
+    if (!id.endsWith("*")) return [receipt(id)];
+    const hits = receipts.filter((r) => r.id.startsWith(id.slice(0, -1)));
+    if (hits.length === 0) throw unknownName("section.showReceipts", "receipt matching", id, ids);
+    return hits;
+  };
   const shownIds = new Set<string>();
   const withNote = (notes: readonly string[] = []) => [note, ...notes];
+  // Who a section's tabulation counts, by the survey table it read: the chart's base line names them.
+  const units = new WeakMap<Tabulation, string>();
+  const counted = <T extends Tabulation>(table: ColumnTable, result: T): T => {
+    const unit =
+      table === linkWorker.table
+        ? "Link Workers answering"
+        : table === provider.table
+          ? "providers answering"
+          : undefined;
+    if (unit) units.set(result, unit);
+    return result;
+  };
   return {
     name,
     lw: linkWorker.table,
@@ -153,17 +189,24 @@ export function openSection(name: string, options: SectionOptions = {}): Section
     receipts,
     receipt,
     showReceipts(only, caption) {
-      const shown = only ? only.map(receipt) : receipts;
+      const shown = only ? only.flatMap(receiptsFor) : receipts;
       for (const r of shown) shownIds.add(r.id);
       showReceiptTable(shown, { caption: caption ?? `${name}: published vs computed`, realData: !synthetic });
     },
     frequencies: (table, column, opts = {}) =>
-      frequencies(table, column, { ...opts, notes: withNote(opts.notes) }),
-    crosstab: (table, row, opts) => crosstab(table, row, { ...opts, notes: withNote(opts.notes) }),
+      counted(table, frequencies(table, column, { ...opts, notes: withNote(opts.notes) })),
+    crosstab: (table, row, opts) =>
+      counted(table, crosstab(table, row, { ...opts, notes: withNote(opts.notes) })),
     multiResponse: (table, question, opts = {}) =>
-      multiResponse(table, question, { ...opts, notes: withNote(opts.notes) }),
+      counted(table, multiResponse(table, question, { ...opts, notes: withNote(opts.notes) })),
     chart(result, chartOptions = {}) {
       return chart(result, { note, ...chartOptions });
+    },
+    async present(result, title, chartOptions = {}) {
+      showTable(result);
+      // Awaited here, so the figure lands in the cell that asked for it (tslab drops an un-awaited display).
+      const unit = units.get(result);
+      await show(chart(result, { note, ...(unit ? { unit } : {}), ...chartOptions, title }));
     },
     coverage() {
       return `${receipts.length} published figures in this section; receipts shown for ${shownIds.size}`;
