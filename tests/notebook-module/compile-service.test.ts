@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasJupyter } from "../display/jupyter.js";
+import { pidsRunning, runWatching } from "../helpers/run-watching.js";
 
 // The warm compile service (scripts/compiler-service.cjs, started by scripts/compiler.mjs) and the kernel's
 // converter worker as its client (scripts/converter-worker.cjs with SP_COMPILE_URL). Each "kernel" here is a fresh
@@ -210,33 +211,23 @@ describe("the warm compile service shared by kernels", () => {
 
 // The runner as `npm run notebooks:check` runs it, on its smallest notebook: the kernel compiles through the one
 // service (no fallback line), and the service is gone when the runner exits.
-const servicePids = (): number[] =>
-  spawnSync("ps", ["-eo", "pid,args"], { encoding: "utf8" })
-    .stdout.split("\n")
-    .filter((l) => l.includes(path.join(root, "scripts", "compiler-service.cjs")))
-    .map((l) => Number(l.trim().split(/\s+/)[0]));
+const serviceScript = path.join(root, "scripts", "compiler-service.cjs");
 
 describe.skipIf(!hasJupyter)("the notebook runner and the compile service", () => {
   it("starts one service for the run, its kernel uses it, and none outlives the runner", async () => {
-    const before = new Set(servicePids());
-    const seen = new Set<number>();
-    const child = spawn(process.execPath, ["scripts/run-notebooks.mjs", "--check", "00-introduction"], {
-      cwd: root,
-      env: { ...process.env, SP_COMPILE_URL: "" },
+    const {
+      code,
+      out: stdout,
+      seen,
+    } = await runWatching(["scripts/run-notebooks.mjs", "--check", "00-introduction"], serviceScript, root, {
+      ...process.env,
+      SP_COMPILE_URL: "",
     });
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stdout += d));
-    const poll = setInterval(() => {
-      for (const p of servicePids()) if (!before.has(p)) seen.add(p);
-    }, 250);
-    const code = await new Promise((r) => child.on("close", r));
-    clearInterval(poll);
     expect(code, stdout).toBe(0);
     expect(stdout).toMatch(/00-introduction-and-approach\.ipynb current/);
     expect(stdout).not.toMatch(/compile service/);
     expect(seen.size).toBe(1);
-    const left = servicePids().filter((p) => seen.has(p));
+    const left = pidsRunning(serviceScript).filter((p) => seen.has(p));
     expect(left).toEqual([]);
   }, 600_000);
 });

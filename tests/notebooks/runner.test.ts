@@ -1,36 +1,23 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasJupyter } from "../display/jupyter.js";
+import { runWatching } from "../helpers/run-watching.js";
 
 // The notebook runner (scripts/run-notebooks.mjs): one Python process runs all the notebooks of a run
 // (scripts/notebook.py's batch mode), and the summary keeps notebook order whatever order they ran in.
 const root = process.cwd();
 
-const notebookPyPids = (): number[] =>
-  spawnSync("ps", ["-eo", "pid,args"], { encoding: "utf8" })
-    .stdout.split("\n")
-    .filter((l) => l.includes(path.join(root, "scripts", "notebook.py")))
-    .map((l) => Number(l.trim().split(/\s+/)[0]));
-
 describe.skipIf(!hasJupyter)("the notebook runner", () => {
   it("checks several notebooks in one Python process and reports them in notebook order", async () => {
-    const before = new Set(notebookPyPids());
-    const seen = new Set<number>();
-    const child = spawn(process.execPath, ["scripts/run-notebooks.mjs", "--check", "00-", "02-"], {
-      cwd: root,
-      env: { ...process.env, SP_JOBS: "2" },
-    });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    const poll = setInterval(() => {
-      for (const p of notebookPyPids()) if (!before.has(p)) seen.add(p);
-    }, 200);
-    const code = await new Promise((r) => child.on("close", r));
-    clearInterval(poll);
+    const { code, out, seen } = await runWatching(
+      ["scripts/run-notebooks.mjs", "--check", "00-", "02-"],
+      path.join(root, "scripts", "notebook.py"),
+      root,
+      { ...process.env, SP_JOBS: "2" },
+    );
     expect(code, out).toBe(0);
     expect(seen.size, out).toBe(1);
     const summary = out.slice(out.indexOf("Summary"));
