@@ -2,7 +2,7 @@
 // first and later figures), Restart & Run All of notebook 04, and the whole notebook check against the same number
 // of one-cell python3-kernel notebooks run one after another with nbconvert. Every figure is stored with the load
 // average at the time (os.loadavg, as `uptime` prints it). Writes bench/notebooks.json.
-//   npx tsx bench/notebooks.ts [--reps 3] [--skip-check]
+//   npx tsx bench/notebooks.ts [--reps 3] [--check-reps 1] [--skip-check]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -12,6 +12,8 @@ const root = resolve(__dirname, "..");
 const argReps = process.argv.indexOf("--reps");
 const reps = argReps > 0 ? Number(process.argv[argReps + 1]) : 3;
 const skipCheck = process.argv.includes("--skip-check");
+const argCheckReps = process.argv.indexOf("--check-reps");
+const checkReps = argCheckReps > 0 ? Number(process.argv[argCheckReps + 1]) : 1;
 
 interface Measure {
   readonly what: string;
@@ -113,7 +115,9 @@ async function main() {
     await Promise.all([renderer.stop(), compiler?.stop()]);
   }
 
-  if (!skipCheck) {
+  // Each round runs the check, then the python3 notebooks, so that the two halves of a ratio share the machine's
+  // state of that moment.
+  for (let round = 0; !skipCheck && round < checkReps; round++) {
     const count = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).length;
     let t0 = Date.now();
     const check = spawnSync(process.execPath, [join(root, "scripts", "run-notebooks.mjs"), "--check"], {
