@@ -427,7 +427,15 @@ export {
 // baselines, share maps and correlation tables straight from shareByArea
 export { withTicked, type TickedFlags } from "./multi-select/with-ticked.js";
 export { testFamily } from "./kit/test-family.js";
-export { conclusion, conclusionReceiptIds, type Conclusion, type ClaimSpec } from "./kit/conclusion.js";
+export {
+  conclusion,
+  reportConclusions,
+  interpretive,
+  unmeasured,
+  conclusionReceiptIds,
+  type Conclusion,
+  type ClaimSpec,
+} from "./kit/conclusion.js";
 export {
   recommendationIndicators,
   parseRecommendationIndicators,

@@ -49,6 +49,51 @@ export function conclusion(title: string, claims: Readonly<Record<string, ClaimS
 }
 
 /**
+ * The report's conclusions in its order, each written as `"title": { "claim": evidence, ... }` (see
+ * {@link conclusion}), ready for one `evidenceTable` each.
+ * @example
+ * const conclusions = reportConclusions({
+ *   "1. GPs are the main route of referral": { "GPs are the most common referral source": ["lw-referrals-gp-top"] },
+ *   "4. Link Workers rarely measure activity": { "Link Workers rarely measure physical activity": ["lw-measure-pa-levels"] },
+ * });
+ * conclusions.forEach((c) => showTable(evidenceTable(c.title, c.claims, { receipts: s.receipts, synthetic: s.synthetic })));
+ */
+export function reportConclusions(
+  byTitle: Readonly<Record<string, Readonly<Record<string, ClaimSpec>>>>,
+): Conclusion[] {
+  const titles = Object.keys(byTitle);
+  if (titles.length === 0) throw new UsageError("reportConclusions", "no conclusions given");
+  return titles.map((title) => conclusion(title, byTitle[title]!));
+}
+
+/**
+ * The evidence of a claim that reads beyond what the surveys measured: these receipts, and at most "suggestive".
+ * @example
+ * conclusion("2. ...", { "So motivation to refer is not the problem": interpretive("lw-more-pa-provision") });
+ */
+export function interpretive(...ids: string[]): ClaimSpec {
+  if (ids.length === 0)
+    throw new UsageError("interpretive", "no receipt ids", {
+      valid: "name the receipts the reading rests on",
+    });
+  return { ids, interpretive: true };
+}
+
+/**
+ * The evidence of a claim the surveys cannot speak to: why (its verdict is "not supported by these data (not
+ * measured)").
+ * @example
+ * conclusion("4. ...", { "Referrals may stay low": unmeasured("The surveys hold no referral rates over time.") });
+ */
+export function unmeasured(reason: string): ClaimSpec {
+  if (typeof reason !== "string" || reason.trim() === "")
+    throw new UsageError("unmeasured", "the reason is empty", {
+      valid: "say what the surveys did not measure",
+    });
+  return { unmeasured: reason };
+}
+
+/**
  * The receipt ids the claims of these conclusions rest on, each once, in the order they first appear.
  * @example
  * s.showReceipts(conclusionReceiptIds(conclusions), "Every figure behind the conclusions");

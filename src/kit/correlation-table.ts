@@ -34,9 +34,13 @@ export function areaCorrelation(comparison: AreaComparison): Correlation {
   const values = shares.map((a) => {
     const area = byCode.get(a.code);
     if (!area)
-      throw new UsageError(fn, `area ${a.code} (${a.name}) of the shares is not among the indicators' areas`, {
-        valid: "compute both on one geography (lad19 or lad23)",
-      });
+      throw new UsageError(
+        fn,
+        `area ${a.code} (${a.name}) of the shares is not among the indicators' areas`,
+        {
+          valid: "compute both on one geography (lad19 or lad23)",
+        },
+      );
     return area[measure];
   });
   return correlation(
@@ -70,6 +74,9 @@ export function correlationTable(
       const ci = c.lower === null || c.upper === null ? "–" : `${two(c.lower)} to ${two(c.upper)}`;
       return [comparison.label, String(c.n), two(c.r), ci];
     }),
-    [...notes, "Areas whose share is suppressed or empty are left out. Each area counts once whatever its base."],
+    [
+      ...notes,
+      "Areas whose share is suppressed or empty are left out. Each area counts once whatever its base.",
+    ],
   );
 }

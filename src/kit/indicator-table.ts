@@ -1,5 +1,8 @@
 import { recordsTable, type RecordsTable } from "../area/records-table.js";
-import { recommendationIndicators, type RecommendationIndicator } from "../published/recommendation-indicators.js";
+import {
+  recommendationIndicators,
+  type RecommendationIndicator,
+} from "../published/recommendation-indicators.js";
 import type { Receipt } from "../published/receipt.js";
 import { discloseReceipts } from "../published/receipt-ledger.js";
 import { formatPercent, formatPercentInterval } from "../tabulate/format.js";
