@@ -21,6 +21,14 @@ export function withTicked(table: ColumnTable, flags: TickedFlags): ColumnTable 
   for (const [name, [question, option]] of Object.entries(flags)) {
     if (columns.includes(name)) throw new UsageError(fn, `the table already has a column "${name}"`);
     if (!columns.includes(question)) throw unknownName(fn, "column", question, columns);
+    // One answer (a string) is a different kind of question: say so, rather than "row 0 holds ...".
+    const first = Array.from(table.array(question) as ArrayLike<unknown>).find(
+      (v) => v !== null && v !== undefined,
+    );
+    if (first !== undefined && !Array.isArray(first))
+      throw new UsageError(fn, `column "${question}" is not a tick-all-that-apply question`, {
+        valid: `it holds ${JSON.stringify(first)}; use crosstab or frequencies for one answer`,
+      });
     const multi = readMulti(fn, table, question);
     if (!multi.levels.includes(option)) throw unknownName(fn, `option of ${question}`, option, multi.levels);
     added[name] = multi.rows.map((row) => (row === null ? null : row.includes(option)));

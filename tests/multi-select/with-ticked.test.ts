@@ -62,6 +62,8 @@ describe("withTicked: a flag column per ticked option", () => {
     expect(() => withTicked(providers(), { scale: ["collaborate_with", "GPs / PCNs"] })).toThrow(
       'withTicked: the table already has a column "scale"',
     );
-    expect(() => withTicked(providers(), { x: ["scale", "Local"] })).toThrow(/not a multi-select column/);
+    expect(() => withTicked(providers(), { x: ["scale", "Local"] })).toThrow(
+      'withTicked: column "scale" is not a tick-all-that-apply question; it holds "Local"; use crosstab or frequencies for one answer',
+    );
   });
 });
