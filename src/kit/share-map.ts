@@ -33,7 +33,7 @@ export function shareMap(shares: readonly AreaShare[], options: ShareMapOptions)
 /**
  * How many areas have a share that disclosure control allows showing, as one sentence under a share map.
  * @example
- * sharesShown(far); // "3 of 35 authorities have a share disclosure control allows showing."
+ * sharesShown(far); // "1 of 35 authorities have a share disclosure control allows showing." (notebook 08, synthetic data)
  */
 export function sharesShown(shares: readonly AreaShare[], areas = "authorities"): string {
   const shown = shares.filter((a) => a.n > 0 && !a.suppressed).length;

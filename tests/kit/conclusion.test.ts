@@ -8,24 +8,10 @@ import {
 } from "../../src/kit/conclusion.js";
 import { evidenceTable, VERDICTS } from "../../src/published/evidence-table.js";
 import type { Receipt } from "../../src/published/receipt.js";
+import { trainedReceipt } from "../fixtures/receipts.js";
 
-// A passing percentage receipt, as computeReceipts would return it for a figure the data reproduces.
-const receipt = (id: string): Receipt => ({
-  id,
-  survey: "link-worker",
-  area: "North West",
-  kind: "percent",
-  quote: "",
-  published: 18,
-  tolerance: "[17.5, 18.5)",
-  computed: 18.1,
-  successes: 38,
-  n: 210,
-  lower: 13.5,
-  upper: 23.8,
-  pass: true,
-  detail: "",
-});
+// The hand-built passing receipt of the fixtures, under the ids a claim names.
+const receipt = (id: string): Receipt => ({ ...trainedReceipt, id });
 
 describe('conclusion / reportConclusions: claims written as "claim": evidence', () => {
   it("turns receipt ids, interpretive(ids) and unmeasured(why) into the claims evidenceTable judges", () => {
@@ -45,7 +31,7 @@ describe('conclusion / reportConclusions: claims written as "claim": evidence', 
     });
     expect(t.rows.map((r) => r[3])).toEqual([VERDICTS.supported, VERDICTS.suggestive, VERDICTS.unmeasured]);
     expect(t.rows[0]![1]).toBe(
-      "lw-trained: 18% [17.5, 18.5); 18.1%, n = 210, 13.5–23.8% | lw-trained-in-role: 18% [17.5, 18.5); 18.1%, n = 210, 13.5–23.8%",
+      "lw-trained: 19% [18.5, 19.5); 19.0%, n = 300, 15.0–23.8% | lw-trained-in-role: 19% [18.5, 19.5); 19.0%, n = 300, 15.0–23.8%",
     );
   });
 

@@ -3,23 +3,9 @@ import { unknownName } from "../../src/errors/usage-error.js";
 import { indicatorTable, type ReceiptLookup } from "../../src/kit/indicator-table.js";
 import type { Receipt } from "../../src/published/receipt.js";
 import type { RecommendationIndicator } from "../../src/published/recommendation-indicators.js";
+import { trainedReceipt } from "../fixtures/receipts.js";
 
-const base: Receipt = {
-  id: "lw-trained",
-  survey: "link-worker",
-  area: "North West",
-  kind: "percent",
-  quote: "",
-  published: 18,
-  tolerance: "[17.5, 18.5)",
-  computed: 18.0952,
-  successes: 38,
-  n: 210,
-  lower: 13.476,
-  upper: 23.843,
-  pass: true,
-  detail: "",
-};
+const base: Receipt = trainedReceipt;
 const receipts: Record<string, Receipt> = {
   "lw-trained": base,
   "lw-travel-3-miles": {
@@ -64,7 +50,7 @@ describe("indicatorTable: each recommendation's indicator with its baseline", ()
       "Published",
       "Direction wanted",
     ]);
-    expect(t.rows[0]).toEqual(["2. Learning", "Trained", "18.1% (n = 210, 13.5–23.8%)", "18%", "up"]);
+    expect(t.rows[0]).toEqual(["2. Learning", "Trained", "19.0% (n = 300, 15.0–23.8%)", "19%", "up"]);
     expect(t.notes).toEqual([
       "Synthetic data.",
       "Receipt ids: lw-trained, lw-travel-3-miles, lw-monitor-pcn.",
