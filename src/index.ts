@@ -443,6 +443,7 @@ export {
 } from "./published/recommendation-indicators.js";
 export { indicatorTable, type ReceiptLookup } from "./kit/indicator-table.js";
 export { shareMap, sharesShown, type ShareMapOptions } from "./kit/share-map.js";
+export { areaMap, type AreaMapOptions } from "./kit/area-map.js";
 export {
   correlationTable,
   areaCorrelation,

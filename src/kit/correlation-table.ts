@@ -6,7 +6,8 @@ import { badOption, UsageError } from "../errors/usage-error.js";
 
 /** The area indicators a share can be correlated with. */
 export type AreaMeasure = "imdScore" | "imdRank" | "inactivePct" | "activePct";
-const MEASURES: readonly AreaMeasure[] = ["imdScore", "imdRank", "inactivePct", "activePct"];
+/** Every {@link AreaMeasure}, for checking a caller's choice. */
+export const AREA_MEASURES: readonly AreaMeasure[] = ["imdScore", "imdRank", "inactivePct", "activePct"];
 
 /** One row of {@link correlationTable}: shares by area against one indicator of the same geography. */
 export interface AreaComparison {
@@ -29,7 +30,7 @@ export interface AreaComparison {
 export function areaCorrelation(comparison: AreaComparison): Correlation {
   const fn = "areaCorrelation";
   const { shares, areas, measure } = comparison;
-  if (!MEASURES.includes(measure)) throw badOption(fn, "measure", measure, MEASURES);
+  if (!AREA_MEASURES.includes(measure)) throw badOption(fn, "measure", measure, AREA_MEASURES);
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const values = shares.map((a) => {
     const area = byCode.get(a.code);
