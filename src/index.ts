@@ -446,3 +446,31 @@ export { compareWithEach, compareInRankOrder } from "./kit/option-pairs.js";
 export { activeLivesBars } from "./kit/active-lives-bars.js";
 export { percentsOf } from "./kit/percents-of.js";
 export { itemLabels, itemBases } from "./kit/likert-items.js";
+// notebook kit (nb0708): notebooks 07 and 08 read as the analysis (issue 14, item 4): flags for a ticked option,
+// a family of tabulations' tests, conclusions as "claim": evidence, the recommendations' indicators and
+// baselines, share maps and correlation tables straight from shareByArea
+export { withTicked, type TickedFlags } from "./multi-select/with-ticked.js";
+export { testFamily } from "./kit/test-family.js";
+export {
+  conclusion,
+  reportConclusions,
+  interpretive,
+  unmeasured,
+  conclusionReceiptIds,
+  type Conclusion,
+  type ClaimSpec,
+} from "./kit/conclusion.js";
+export {
+  recommendationIndicators,
+  parseRecommendationIndicators,
+  type RecommendationIndicator,
+} from "./published/recommendation-indicators.js";
+export { indicatorTable, type ReceiptLookup } from "./kit/indicator-table.js";
+export { shareMap, sharesShown, type ShareMapOptions } from "./kit/share-map.js";
+export { areaMap, type AreaMapOptions } from "./kit/area-map.js";
+export {
+  correlationTable,
+  areaCorrelation,
+  type AreaComparison,
+  type AreaMeasure,
+} from "./kit/correlation-table.js";

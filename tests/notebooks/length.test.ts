@@ -10,13 +10,6 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/codebook/project-root.js";
 
 const LIMIT = 150;
-// Notebooks still longer than LIMIT, with their length when they were measured (2026-12-02): each may only
-// shrink, and leaves this list once it fits. The lead's list of what is left to shorten.
-const STILL_OVER: Record<string, number> = {
-  "07-conclusions.ipynb": 184,
-  "08-recommendations.ipynb": 216,
-};
-
 const dir = path.join(projectRoot(), "notebooks");
 const notebooks = fs
   .readdirSync(dir)
@@ -55,14 +48,8 @@ describe("notebook length: code lines after prettier at the project's print widt
     }
   });
 
-  it.each(notebooks)(`%s has at most ${LIMIT} lines of code (or no more than when it was listed as over)`, async (name) => {
+  it.each(notebooks)(`%s has at most ${LIMIT} lines of code`, async (name) => {
     const lines = await codeLines(path.join(dir, name));
-    const allowed = STILL_OVER[name];
-    if (allowed === undefined) {
-      expect(lines, `${name}: ${lines} lines of code`).toBeLessThanOrEqual(LIMIT);
-    } else {
-      expect(lines, `${name} is listed as over ${LIMIT} lines: it may only shrink`).toBeLessThanOrEqual(allowed);
-      expect(lines, `${name} now fits in ${LIMIT} lines: remove it from STILL_OVER`).toBeGreaterThan(LIMIT);
-    }
+    expect(lines, `${name}: ${lines} lines of code`).toBeLessThanOrEqual(LIMIT);
   });
 });
