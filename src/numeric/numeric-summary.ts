@@ -2,8 +2,8 @@ import type { ColumnTable } from "arquero";
 import { readGroups } from "../multi-select/read.js";
 import { weightedQuantile } from "../stats/survey-rank-test.js";
 import { missingStatus, NO_ANSWER, publishTable } from "../tabulate/publish.js";
-import { toSource, type ColumnLike } from "../tabulate/source.js";
-import { weightsOf } from "../tabulate/weights.js";
+import { toSource } from "../tabulate/source.js";
+import { tableWeights } from "../tabulate/weights.js";
 import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
 /** Summary of a numeric column in one group; statistics are null when the group is suppressed or empty. */
@@ -69,13 +69,7 @@ export function numericSummary(
   const threshold = thresholdOf(options.suppress, fn);
   if (options.weight !== undefined && !table.columnNames().includes(options.weight))
     throw new Error(`${fn}: no weight column "${options.weight}" in the table`);
-  const weights = options.weight
-    ? weightsOf(
-        Array.from(table.array(options.weight) as ArrayLike<unknown>) as unknown as ColumnLike,
-        options.weight,
-        fn,
-      )
-    : null;
+  const weights = tableWeights(table, options.weight, fn);
   const groups = options.by
     ? readGroups(fn, table, options.by)
     : { levels: ["All"], labels: values.map(() => "All") };
