@@ -9,6 +9,8 @@ import {
   round,
   themeLayout,
   categoryAxis,
+  seriesLegend,
+  suppressedCross,
 } from "./theme.js";
 import type { Figure, FigureOptions, Trace } from "./types.js";
 
@@ -186,7 +188,7 @@ function buildLikert(
       showlegend: false,
       x: blank.map(() => 0),
       y: blank.map((item) => labels[order.indexOf(item)]!),
-      marker: { symbol: "x-thin-open", size: 9, color: MUTED, line: { width: 2, color: MUTED } },
+      marker: suppressedCross(),
       text: blank.map(() => "suppressed"),
       textposition: "middle right",
       textfont: { size: 11, color: MUTED },
@@ -213,8 +215,7 @@ function buildLikert(
   Object.assign(layout, {
     barmode: "relative",
     bargap: 0.3,
-    showlegend: true,
-    legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
+    ...seriesLegend(),
     xaxis: {
       range: [-limit, limit],
       tickvals: ticks,
