@@ -10,7 +10,7 @@ import {
   themeLayout,
   categoryAxis,
   seriesLegend,
-  suppressedCross,
+  suppressedMark,
 } from "./theme.js";
 import type { Figure, FigureOptions, Trace } from "./types.js";
 
@@ -188,10 +188,7 @@ function buildLikert(
       showlegend: false,
       x: blank.map(() => 0),
       y: blank.map((item) => labels[order.indexOf(item)]!),
-      marker: suppressedCross(),
-      text: blank.map(() => "suppressed"),
-      textposition: "middle right",
-      textfont: { size: 11, color: MUTED },
+      ...suppressedMark(blank.length),
       customdata: blank.map((item) => `${item.label}: suppressed (small counts)`),
       hovertemplate: "%{customdata}<extra></extra>",
     });

@@ -12,7 +12,6 @@ import {
 } from "./common.js";
 import {
   DEFAULT_WIDTH,
-  MUTED as MISSING_MARK,
   PALETTE,
   formatValueInterval,
   formatValue,
@@ -21,7 +20,7 @@ import {
   themeLayout,
   categoryAxis,
   seriesLegend,
-  suppressedCross,
+  suppressedMark,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions, Trace } from "./types.js";
 
@@ -146,10 +145,7 @@ function suppressedMarkers(
     showlegend: false,
     x: hidden.map(() => 0),
     y: hidden.map((label) => labels[order.indexOf(label)]!),
-    marker: suppressedCross(),
-    text: hidden.map(() => "suppressed"),
-    textposition: "middle right",
-    textfont: { size: 11, color: MISSING_MARK },
+    ...suppressedMark(hidden.length),
     cliponaxis: false,
     customdata: hidden.map((label) => `${name} · ${label}: suppressed (small count)`),
     hovertemplate: "%{customdata}<extra></extra>",

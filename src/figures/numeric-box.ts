@@ -7,7 +7,7 @@ import {
   round,
   themeLayout,
   categoryAxis,
-  suppressedCross,
+  suppressedMark,
 } from "./theme.js";
 import type { Figure, FigureOptions, Trace } from "./types.js";
 
@@ -70,10 +70,7 @@ export function numericBox(groups: readonly BoxGroup[], options: FigureOptions):
       showlegend: false,
       x: hidden.map(() => null),
       y: hidden.map(({ y }) => y),
-      marker: suppressedCross(),
-      text: hidden.map(() => "suppressed"),
-      textposition: "middle right",
-      textfont: { size: 11, color: MUTED },
+      ...suppressedMark(hidden.length),
       cliponaxis: false,
       customdata: hidden.map(({ g }) => `${g.label}: suppressed (small group)`),
       hovertemplate: "%{customdata}<extra></extra>",

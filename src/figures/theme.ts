@@ -151,13 +151,24 @@ export function seriesLegend(): { showlegend: true; legend: Record<string, unkno
 }
 
 /**
- * The marker of a suppressed value: a grey cross drawn at the axis, so that a hidden value never looks like a
- * zero-length bar. A fresh object each call.
+ * The mark of `count` suppressed values in a scatter trace with mode "markers+text": a grey cross at the axis
+ * and the word "suppressed" beside it, so that a hidden value never looks like a zero-length bar. Spread into
+ * the trace; fresh objects each call.
  * @example
- * traces.push({ type: "scatter", mode: "markers+text", x: [0], y: ["Area"], marker: suppressedCross(), text: ["suppressed"] });
+ * traces.push({ type: "scatter", mode: "markers+text", x: [0], y: ["Area"], ...suppressedMark(1) });
  */
-export function suppressedCross(): Record<string, unknown> {
-  return { symbol: "x-thin-open", size: 9, color: MUTED, line: { width: 2, color: MUTED } };
+export function suppressedMark(count: number): {
+  marker: Record<string, unknown>;
+  text: string[];
+  textposition: "middle right";
+  textfont: Record<string, unknown>;
+} {
+  return {
+    marker: { symbol: "x-thin-open", size: 9, color: MUTED, line: { width: 2, color: MUTED } },
+    text: Array.from({ length: count }, () => "suppressed"),
+    textposition: "middle right",
+    textfont: { size: 11, color: MUTED },
+  };
 }
 
 /** A value axis for percentages 0-100 with light grid lines. */
