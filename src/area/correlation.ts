@@ -1,4 +1,6 @@
 import quantile from "@stdlib/stats-base-dists-normal-quantile";
+import { pearson } from "../stats/pearson.js";
+import { midRanks } from "../stats/ranks.js";
 
 /** A correlation coefficient with its approximate confidence interval. */
 export interface Correlation {
@@ -51,43 +53,11 @@ function correlate(pairs: [number, number][], method: "spearman" | "pearson", le
   if (n < 3) return none;
   const xs = pairs.map((p) => p[0]);
   const ys = pairs.map((p) => p[1]);
-  const r = method === "spearman" ? pearson(ranks(xs), ranks(ys)) : pearson(xs, ys);
-  if (r === null) return none;
+  const r = method === "spearman" ? pearson(midRanks(xs).ranks, midRanks(ys).ranks) : pearson(xs, ys);
+  if (Number.isNaN(r)) return none;
   if (n < 4 || Math.abs(r) === 1) return { ...none, r };
   const se = method === "spearman" ? Math.sqrt((1 + (r * r) / 2) / (n - 3)) : 1 / Math.sqrt(n - 3);
   const z = quantile(1 - (1 - level) / 2, 0, 1);
   const centre = Math.atanh(r);
   return { method, r, n, lower: Math.tanh(centre - z * se), upper: Math.tanh(centre + z * se), level };
-}
-
-function pearson(xs: number[], ys: number[]): number | null {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; ++i) {
-    const dx = xs[i]! - mx;
-    const dy = ys[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  if (sxx === 0 || syy === 0) return null;
-  return sxy / Math.sqrt(sxx * syy);
-}
-
-// Average ranks for ties, as R's rank(ties.method = "average") which cor(method = "spearman") uses.
-function ranks(values: number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) ++j;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; ++k) out[order[k]![1]] = rank;
-    i = j + 1;
-  }
-  return out;
 }

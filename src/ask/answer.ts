@@ -153,6 +153,20 @@ export function marker(status: CellStatus, _threshold?: number): string | null {
   return hiddenMark(status);
 }
 
+/** The member of {@link Answer} with the given `kind` (e.g. `AnswerOf<"options">` is `OptionsAnswer`). */
+export type AnswerOf<K extends Answer["kind"]> = Extract<Answer, { readonly kind: K }>;
+
+/**
+ * A type guard for one `kind` of {@link Answer}; the named guards below are all made by it, so that adding a
+ * kind adds one line.
+ * @example
+ * const isFrequencies = answerGuard("frequencies");
+ * if (isFrequencies(a)) a.table.rowLevels;
+ */
+export function answerGuard<K extends Answer["kind"]>(kind: K): (a: Answer) => a is AnswerOf<K> {
+  return (a: Answer): a is AnswerOf<K> => a.kind === kind;
+}
+
 /**
  * Type guards for {@link Answer}: tslab compiles notebook cells without strict null checks, where a guard
  * narrows more reliably than comparing `kind`.
@@ -160,34 +174,18 @@ export function marker(status: CellStatus, _threshold?: number): string | null {
  * const a = ask("link-worker", "refer_to", { by: "trained" });
  * if (isOptionsAnswer(a)) a.family.note;
  */
-export function isOptionsAnswer(a: Answer): a is OptionsAnswer {
-  return a.kind === "options";
-}
+export const isOptionsAnswer = answerGuard("options");
 /** @see isOptionsAnswer @example if (isOptionAnswer(a)) a.adjustedP; */
-export function isOptionAnswer(a: Answer): a is OptionAnswer {
-  return a.kind === "option";
-}
+export const isOptionAnswer = answerGuard("option");
 /** @see isOptionsAnswer @example if (isCrosstabAnswer(a)) a.table.colLevels; */
-export function isCrosstabAnswer(a: Answer): a is CrosstabAnswer {
-  return a.kind === "crosstab";
-}
+export const isCrosstabAnswer = answerGuard("crosstab");
 /** @see isOptionsAnswer @example if (isPairsAnswer(a)) a.table.result.pairs[0]; */
-export function isPairsAnswer(a: Answer): a is PairsAnswer {
-  return a.kind === "pairs";
-}
+export const isPairsAnswer = answerGuard("pairs");
 /** @see isOptionsAnswer @example if (isStrataAnswer(a)) a.test?.p; */
-export function isStrataAnswer(a: Answer): a is StrataAnswer {
-  return a.kind === "strata";
-}
+export const isStrataAnswer = answerGuard("strata");
 /** @see isOptionsAnswer @example if (isWeightedStrataAnswer(a)) a.table.result.tables[0].adjustedP; */
-export function isWeightedStrataAnswer(a: Answer): a is WeightedStrataAnswer {
-  return a.kind === "weighted-strata";
-}
+export const isWeightedStrataAnswer = answerGuard("weighted-strata");
 /** @see isOptionsAnswer @example if (isNumericAnswer(a)) a.table.result.summary.groups; */
-export function isNumericAnswer(a: Answer): a is NumericAnswer {
-  return a.kind === "numeric";
-}
+export const isNumericAnswer = answerGuard("numeric");
 /** @see isOptionsAnswer @example if (isLikertAnswer(a)) a.table.groups; */
-export function isLikertAnswer(a: Answer): a is LikertAnswer {
-  return a.kind === "likert";
-}
+export const isLikertAnswer = answerGuard("likert");

@@ -1,7 +1,12 @@
 import { groupedBar, type BarGroup } from "../figures/grouped-bar.js";
 import { UsageError } from "../errors/usage-error.js";
 import { wilson } from "../stats/wilson.js";
-import { stratified, stratifiedDisplay, type StratifiedResult } from "../strata/stratified.js";
+import {
+  stratified,
+  stratifiedDisplay,
+  type StratifiedResult,
+  type StratumTable,
+} from "../strata/stratified.js";
 import { weightedStratified, type WeightedStratifiedResult } from "../strata/weighted-stratified.js";
 import {
   formatWeightedPooledTest,
@@ -50,6 +55,43 @@ function chartedLevel(levels: readonly string[]): number {
   return yes >= 0 ? yes : 0;
 }
 
+/** A group's charted share in one stratum as `part / whole`, and its interval's ends as fractions. */
+interface StratumShare {
+  readonly part: number;
+  readonly whole: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * The chart's series: one per breakdown group, one bar per stratum. A hidden stratum shows every bar as
+ * suppressed, and a group `share` finds nothing to show in (null) has an empty bar with its n; the weighted
+ * and unweighted charts differ only in `share`, which gets the stratum, the group's index and its
+ * unweighted n. An interval end that is not finite (a weighted domain too small for a variance) is left out.
+ */
+function strataSeries<S extends StratumTable>(
+  rowLevels: readonly string[],
+  tables: readonly S[],
+  share: (s: S, group: number, n: number) => StratumShare | null,
+): BarGroup[] {
+  return rowLevels.map((g, i) => ({
+    name: g,
+    data: tables.map((s) => {
+      const n = s.counts[i]!.reduce((a, b) => a + b, 0);
+      if (s.hidden) return { label: s.stratum, value: null, n: null, suppressed: true };
+      const sh = share(s, i, n);
+      if (!sh) return { label: s.stratum, value: null, n };
+      return {
+        label: s.stratum,
+        value: (100 * sh.part) / sh.whole,
+        lower: Number.isFinite(sh.lower) ? sh.lower * 100 : null,
+        upper: Number.isFinite(sh.upper) ? sh.upper * 100 : null,
+        n,
+      };
+    }),
+  }));
+}
+
 /**
  * A question by a breakdown within each stratum: the stacked stratum tables (each suppressed on its own),
  * the Cochran-Mantel-Haenszel test over the strata (hidden strata only combined, see `stratified`), and a chart
@@ -71,23 +113,11 @@ export function askStrata(p: Parts, strata: string): Built<StrataAnswer> | Built
   const d = stratifiedDisplay(r, caption);
   const table = new ResultTable("stratified", r, { ...d, notes: [...d.notes, p.note] });
   const k = chartedLevel(r.colLevels);
-  // One series per breakdown group; categories are the strata. A hidden stratum shows every bar as suppressed.
-  const groups: BarGroup[] = r.rowLevels.map((g, i) => ({
-    name: g,
-    data: r.tables.map((s) => {
-      const n = s.counts[i]!.reduce((a, b) => a + b, 0);
-      if (s.hidden) return { label: s.stratum, value: null, n: null, suppressed: true };
-      if (n === 0) return { label: s.stratum, value: null, n: 0 };
-      const ci = wilson(s.counts[i]![k]!, n);
-      return {
-        label: s.stratum,
-        value: (100 * s.counts[i]![k]!) / n,
-        lower: ci.lower * 100,
-        upper: ci.upper * 100,
-        n,
-      };
-    }),
-  }));
+  const groups = strataSeries(r.rowLevels, r.tables, (s, i, n) => {
+    if (n === 0) return null;
+    const ci = wilson(s.counts[i]![k]!, n);
+    return { part: s.counts[i]![k]!, whole: n, lower: ci.lower, upper: ci.upper };
+  });
   const t: StrataTest | null = r.pooled
     ? {
         ...r.pooled,
@@ -140,26 +170,15 @@ function askWeightedStrata(
   const d = weightedStratifiedDisplay(r, caption);
   const table = new ResultTable("weighted-stratified", r, { ...d, notes: [...d.notes, p.note] });
   const k = chartedLevel(r.colLevels);
-  const groups: BarGroup[] = r.rowLevels.map((g, i) => ({
-    name: g,
-    data: r.tables.map((s) => {
-      const n = s.counts[i]!.reduce((a, b) => a + b, 0);
-      if (s.hidden) return { label: s.stratum, value: null, n: null, suppressed: true };
-      const yesWeight = s.weighted[i]![k]!;
-      const noWeight = s.weighted[i]!.reduce((a, b) => a + b, 0) - yesWeight;
-      if (n === 0 || yesWeight + noWeight === 0) return { label: s.stratum, value: null, n };
-      const yesSquares = s.squares[i]![k]!;
-      const noSquares = s.squares[i]!.reduce((a, b) => a + b, 0) - yesSquares;
-      const ci = shareFromSums({ yesWeight, noWeight, yesSquares, noSquares, domainN: n, designN: s.n });
-      return {
-        label: s.stratum,
-        value: (100 * yesWeight) / (yesWeight + noWeight),
-        lower: Number.isFinite(ci.lower) ? ci.lower * 100 : null,
-        upper: Number.isFinite(ci.upper) ? ci.upper * 100 : null,
-        n,
-      };
-    }),
-  }));
+  const groups = strataSeries(r.rowLevels, r.tables, (s, i, n) => {
+    const yesWeight = s.weighted[i]![k]!;
+    const noWeight = s.weighted[i]!.reduce((a, b) => a + b, 0) - yesWeight;
+    if (n === 0 || yesWeight + noWeight === 0) return null;
+    const yesSquares = s.squares[i]![k]!;
+    const noSquares = s.squares[i]!.reduce((a, b) => a + b, 0) - yesSquares;
+    const ci = shareFromSums({ yesWeight, noWeight, yesSquares, noSquares, domainN: n, designN: s.n });
+    return { part: yesWeight, whole: yesWeight + noWeight, lower: ci.lower, upper: ci.upper };
+  });
   const t: WeightedStrataTest | null = r.pooled ? { ...r.pooled, label: WEIGHTED_POOLED_METHOD } : null;
   const verdict = !t
     ? "no pooled test"

@@ -127,23 +127,39 @@ interface Rule {
   levels?: () => Omit<FlagSource, "flag">;
 }
 
+/** A yes/no column, true for the `yes` answers of one categorical source (its deriver and levels from one list). */
+function flagRule(s: SurveyId, column: string, source: string, yes: string[], note: string): Rule {
+  return {
+    column,
+    sources: [source],
+    note,
+    make: () => flagOf(s, source, yes),
+    levels: () => flagLevels(s, source, yes),
+  };
+}
+
+/** A yes/no column, true for the two highest answers of an ordered source. */
+function topTwoRule(s: SurveyId, column: string, source: string, note: string): Rule {
+  return {
+    column,
+    sources: [source],
+    note,
+    make: () => topTwo(s, source),
+    levels: () => topTwoLevels(s, source),
+  };
+}
+
 function linkWorkerRules(): Rule[] {
   const s: SurveyId = "link-worker";
   return [
-    {
-      column: "trained",
-      sources: ["pa_training"],
-      note: "any physical-activity training (either 'Yes' answer)",
-      make: () => flagOf(s, "pa_training", ["Yes, before my current role", "Yes, in my current role"]),
-      levels: () => flagLevels(s, "pa_training", ["Yes, before my current role", "Yes, in my current role"]),
-    },
-    {
-      column: "trained_in_role",
-      sources: ["pa_training"],
-      note: "'Yes, in my current role'",
-      make: () => flagOf(s, "pa_training", ["Yes, in my current role"]),
-      levels: () => flagLevels(s, "pa_training", ["Yes, in my current role"]),
-    },
+    flagRule(
+      s,
+      "trained",
+      "pa_training",
+      ["Yes, before my current role", "Yes, in my current role"],
+      "any physical-activity training (either 'Yes' answer)",
+    ),
+    flagRule(s, "trained_in_role", "pa_training", ["Yes, in my current role"], "'Yes, in my current role'"),
     {
       column: "weekly_minutes",
       sources: ["own_moderate_minutes"],
@@ -170,74 +186,38 @@ function linkWorkerRules(): Rule[] {
         missing: [],
       }),
     },
-    {
-      column: "knows_guideline",
-      sources: ["guideline_minutes"],
-      note: "answered '150 minutes' ('Don't know' = false)",
-      make: () => flagOf(s, "guideline_minutes", ["150 minutes"]),
-      levels: () => flagLevels(s, "guideline_minutes", ["150 minutes"]),
-    },
+    flagRule(
+      s,
+      "knows_guideline",
+      "guideline_minutes",
+      ["150 minutes"],
+      "answered '150 minutes' ('Don't know' = false)",
+    ),
     {
       column: "knows_moderate",
       sources: ["moderate_activities"],
       note: `ticked exactly the moderate items (${MODERATE_ITEMS.join(", ")})`,
       make: () => knowsModerate,
     },
-    {
-      column: "confident_taking_part",
-      sources: ["confidence_taking_part"],
-      note: "very or extremely confident",
-      make: () => topTwo(s, "confidence_taking_part"),
-      levels: () => topTwoLevels(s, "confidence_taking_part"),
-    },
-    {
-      column: "confident_discussing",
-      sources: ["confidence_discussing"],
-      note: "very or extremely confident",
-      make: () => topTwo(s, "confidence_discussing"),
-      levels: () => topTwoLevels(s, "confidence_discussing"),
-    },
-    {
-      column: "enough_knowledge",
-      sources: ["knowledge_of_provision"],
-      note: "answered 'Yes' ('Not sure' = false)",
-      make: () => flagOf(s, "knowledge_of_provision", ["Yes"]),
-      levels: () => flagLevels(s, "knowledge_of_provision", ["Yes"]),
-    },
-    {
-      column: "travels_3_miles_plus",
-      sources: ["travel_distance"],
-      note: "'3 miles or more' ('Don't know' = missing)",
-      make: () => flagOf(s, "travel_distance", ["3 miles or more"]),
-      levels: () => flagLevels(s, "travel_distance", ["3 miles or more"]),
-    },
+    topTwoRule(s, "confident_taking_part", "confidence_taking_part", "very or extremely confident"),
+    topTwoRule(s, "confident_discussing", "confidence_discussing", "very or extremely confident"),
+    flagRule(s, "enough_knowledge", "knowledge_of_provision", ["Yes"], "answered 'Yes' ('Not sure' = false)"),
+    flagRule(
+      s,
+      "travels_3_miles_plus",
+      "travel_distance",
+      ["3 miles or more"],
+      "'3 miles or more' ('Don't know' = missing)",
+    ),
   ];
 }
 
 function providerRules(): Rule[] {
   const s: SurveyId = "provider";
   return [
-    {
-      column: "confident_additional_needs",
-      sources: ["confidence_additional_needs"],
-      note: "very or extremely confident",
-      make: () => topTwo(s, "confidence_additional_needs"),
-      levels: () => topTwoLevels(s, "confidence_additional_needs"),
-    },
-    {
-      column: "understands_sp",
-      sources: ["understanding_sp"],
-      note: "'Good' or 'Very good'",
-      make: () => flagOf(s, "understanding_sp", ["Good", "Very good"]),
-      levels: () => flagLevels(s, "understanding_sp", ["Good", "Very good"]),
-    },
-    {
-      column: "needs_funding",
-      sources: ["funding_needed"],
-      note: "answered 'Yes' ('Not sure' = false)",
-      make: () => flagOf(s, "funding_needed", ["Yes"]),
-      levels: () => flagLevels(s, "funding_needed", ["Yes"]),
-    },
+    topTwoRule(s, "confident_additional_needs", "confidence_additional_needs", "very or extremely confident"),
+    flagRule(s, "understands_sp", "understanding_sp", ["Good", "Very good"], "'Good' or 'Very good'"),
+    flagRule(s, "needs_funding", "funding_needed", ["Yes"], "answered 'Yes' ('Not sure' = false)"),
   ];
 }
 

@@ -9,6 +9,8 @@ import {
   round,
   themeLayout,
   categoryAxis,
+  seriesLegend,
+  suppressedMark,
 } from "./theme.js";
 import type { Figure, FigureOptions, Trace } from "./types.js";
 
@@ -186,10 +188,7 @@ function buildLikert(
       showlegend: false,
       x: blank.map(() => 0),
       y: blank.map((item) => labels[order.indexOf(item)]!),
-      marker: { symbol: "x-thin-open", size: 9, color: MUTED, line: { width: 2, color: MUTED } },
-      text: blank.map(() => "suppressed"),
-      textposition: "middle right",
-      textfont: { size: 11, color: MUTED },
+      ...suppressedMark(blank.length),
       customdata: blank.map((item) => `${item.label}: suppressed (small counts)`),
       hovertemplate: "%{customdata}<extra></extra>",
     });
@@ -213,8 +212,7 @@ function buildLikert(
   Object.assign(layout, {
     barmode: "relative",
     bargap: 0.3,
-    showlegend: true,
-    legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
+    ...seriesLegend(),
     xaxis: {
       range: [-limit, limit],
       tickvals: ticks,

@@ -12,7 +12,6 @@ import {
 } from "./common.js";
 import {
   DEFAULT_WIDTH,
-  MUTED as MISSING_MARK,
   PALETTE,
   formatValueInterval,
   formatValue,
@@ -20,6 +19,8 @@ import {
   round,
   themeLayout,
   categoryAxis,
+  seriesLegend,
+  suppressedMark,
 } from "./theme.js";
 import type { Datum, Figure, FigureOptions, Trace } from "./types.js";
 
@@ -105,8 +106,7 @@ function buildGrouped(
     barmode: "group",
     bargap: 0.25,
     bargroupgap: 0.05,
-    showlegend: true,
-    legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
+    ...seriesLegend(),
     xaxis: percentAxis(options.axisTitle, unit),
     yaxis: categoryAxis(labels),
   });
@@ -145,10 +145,7 @@ function suppressedMarkers(
     showlegend: false,
     x: hidden.map(() => 0),
     y: hidden.map((label) => labels[order.indexOf(label)]!),
-    marker: { symbol: "x-thin-open", size: 9, color: MISSING_MARK, line: { width: 2, color: MISSING_MARK } },
-    text: hidden.map(() => "suppressed"),
-    textposition: "middle right",
-    textfont: { size: 11, color: MISSING_MARK },
+    ...suppressedMark(hidden.length),
     cliponaxis: false,
     customdata: hidden.map((label) => `${name} · ${label}: suppressed (small count)`),
     hovertemplate: "%{customdata}<extra></extra>",

@@ -1,5 +1,14 @@
 import { assembleFigure, checkLabels, emptyAnnotation, wrapped } from "./common.js";
-import { DEFAULT_WIDTH, GRID, MUTED, PALETTE, round, themeLayout, categoryAxis } from "./theme.js";
+import {
+  DEFAULT_WIDTH,
+  GRID,
+  MUTED,
+  PALETTE,
+  round,
+  themeLayout,
+  categoryAxis,
+  suppressedMark,
+} from "./theme.js";
 import type { Figure, FigureOptions, Trace } from "./types.js";
 
 /** One group's summary of a numeric question; null statistics (with `suppressed`) mark a hidden group. */
@@ -61,10 +70,7 @@ export function numericBox(groups: readonly BoxGroup[], options: FigureOptions):
       showlegend: false,
       x: hidden.map(() => null),
       y: hidden.map(({ y }) => y),
-      marker: { symbol: "x-thin-open", size: 9, color: MUTED, line: { width: 2, color: MUTED } },
-      text: hidden.map(() => "suppressed"),
-      textposition: "middle right",
-      textfont: { size: 11, color: MUTED },
+      ...suppressedMark(hidden.length),
       cliponaxis: false,
       customdata: hidden.map(({ g }) => `${g.label}: suppressed (small group)`),
       hovertemplate: "%{customdata}<extra></extra>",

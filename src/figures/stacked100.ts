@@ -10,6 +10,7 @@ import {
   round,
   themeLayout,
   categoryAxis,
+  seriesLegend,
 } from "./theme.js";
 import type { Figure, FigureOptions } from "./types.js";
 
@@ -125,8 +126,7 @@ function buildStacked(
   Object.assign(layout, {
     barmode: "stack",
     bargap: 0.3,
-    showlegend: true,
-    legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
+    ...seriesLegend(),
     xaxis: percentAxis(options.axisTitle, "%", [0, 100]),
     yaxis: categoryAxis(labels),
     uniformtext: { mode: "hide", minsize: 10 },

@@ -137,6 +137,40 @@ export function themeLayout(
 /** The plotly config every figure carries: no logo, no network for the mode bar's cloud button. */
 export const CONFIG: Readonly<Record<string, unknown>> = { displaylogo: false, responsive: false };
 
+/**
+ * The legend of a chart with several series (grouped, 100% stacked, diverging bars): shown, in one row above
+ * the plot, in trace order. Spread into a layout; a fresh object each call, so a layout is never shared.
+ * @example
+ * Object.assign(layout, { barmode: "stack", ...seriesLegend() });
+ */
+export function seriesLegend(): { showlegend: true; legend: Record<string, unknown> } {
+  return {
+    showlegend: true,
+    legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom", traceorder: "normal" },
+  };
+}
+
+/**
+ * The mark of `count` suppressed values in a scatter trace with mode "markers+text": a grey cross at the axis
+ * and the word "suppressed" beside it, so that a hidden value never looks like a zero-length bar. Spread into
+ * the trace; fresh objects each call.
+ * @example
+ * traces.push({ type: "scatter", mode: "markers+text", x: [0], y: ["Area"], ...suppressedMark(1) });
+ */
+export function suppressedMark(count: number): {
+  marker: Record<string, unknown>;
+  text: string[];
+  textposition: "middle right";
+  textfont: Record<string, unknown>;
+} {
+  return {
+    marker: { symbol: "x-thin-open", size: 9, color: MUTED, line: { width: 2, color: MUTED } },
+    text: Array.from({ length: count }, () => "suppressed"),
+    textposition: "middle right",
+    textfont: { size: 11, color: MUTED },
+  };
+}
+
 /** A value axis for percentages 0-100 with light grid lines. */
 export function percentAxis(title: string | undefined, unit: "%" | "" = "%", range?: [number, number]) {
   return {

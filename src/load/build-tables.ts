@@ -1,6 +1,6 @@
 import { table } from "arquero";
 import type { Codebook, SurveyId } from "../codebook/types.js";
-import { columnLabel, problem } from "./export-error.js";
+import { columnLabel, extraColumnWarning, problem } from "./export-error.js";
 import { parseTimestamp } from "./parse-timestamp.js";
 import type { Cell } from "./read-rows.js";
 import type { HeaderMatch, LoadReport, LoadedExport, Problem } from "./types.js";
@@ -146,16 +146,12 @@ export function buildTables(
   for (const c of extraColumns) {
     if (c.header === "" && extraData.has(c.key)) {
       problems.push(
-        problem({
-          severity: "warning",
-          code: "unknown-column",
+        extraColumnWarning(
           file,
-          row: 1,
-          column: columnLabel(c.header, c.index),
-          what: "a column with a blank header holds answers",
-          expected: "a header naming the question",
-          action: "kept aside in extras",
-        }),
+          columnLabel(c.header, c.index),
+          "a column with a blank header holds answers",
+          "a header naming the question",
+        ),
       );
     }
   }

@@ -54,6 +54,26 @@ export function problem(input: ProblemParts): Problem {
 }
 
 /**
+ * The warning for a column that the codebook gives no place (code "unknown-column", on the header row): its
+ * answers are kept aside in `extras`, never dropped. `what` says why the column has no place.
+ * @example
+ * extraColumnWarning("lw.csv", '"Notes" (column F)', "column not in the codebook", "a question text").message;
+ * // 'lw.csv, row 1, column "Notes" (column F): column not in the codebook: expected a question text (kept aside in extras)'
+ */
+export function extraColumnWarning(file: string, column: string, what: string, expected: string): Problem {
+  return problem({
+    severity: "warning",
+    code: "unknown-column",
+    file,
+    row: 1,
+    column,
+    what,
+    expected,
+    action: "kept aside in extras",
+  });
+}
+
+/**
  * Throws an ExportError built from the parts.
  * @example
  * fail({ code: "empty-file", file: "x.csv", what: "the file is empty", expected: "a header row and data rows" });

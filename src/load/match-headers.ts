@@ -1,7 +1,7 @@
 import type { Codebook, Question } from "../codebook/types.js";
 import { adminKey, isPlatformColumn } from "./admin-columns.js";
 import { labelEvidence, sampleValues, valueEvidence } from "./answer-evidence.js";
-import { columnLabel, columnLetter, problem } from "./export-error.js";
+import { columnLabel, columnLetter, extraColumnWarning, problem } from "./export-error.js";
 import { headerCell, type HeaderCell } from "./header-cells.js";
 import type { ColumnMapping } from "./mapping-file.js";
 import { normaliseText } from "./normalise-text.js";
@@ -373,16 +373,12 @@ function roles(
       !isPlatformColumn(header, platform)
     ) {
       problems.push(
-        problem({
-          severity: "warning",
-          code: "unknown-column",
+        extraColumnWarning(
           file,
-          row: 1,
-          column: label,
-          what: "column not in the codebook",
-          expected: `a ${codebook.survey} question text, question id or admin column`,
-          action: "kept aside in extras",
-        }),
+          label,
+          "column not in the codebook",
+          `a ${codebook.survey} question text, question id or admin column`,
+        ),
       );
     }
   }

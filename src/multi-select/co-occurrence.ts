@@ -3,10 +3,10 @@ import type { Display } from "../tabulate/display.js";
 import { shareFromSums } from "../stats/survey-share.js";
 import { wilson } from "../stats/wilson.js";
 import { HIDDEN_MARK, thresholdOf } from "../tabulate/suppress.js";
-import { weightsOf } from "../tabulate/weights.js";
+import { tableWeights } from "../tabulate/weights.js";
 import { readMulti } from "./read.js";
 import { NO_ANSWER, publishTable } from "../tabulate/publish.js";
-import { toSource, type ColumnLike } from "../tabulate/source.js";
+import { toSource } from "../tabulate/source.js";
 
 /** Options of {@link coOccurrence}. */
 export interface CoOccurrenceOptions {
@@ -92,13 +92,7 @@ export function coOccurrence(
   const counts = multi.levels.map(() => new Array<number>(k).fill(0));
   const sums = multi.levels.map(() => new Array<number>(k).fill(0));
   const squares = multi.levels.map(() => new Array<number>(k).fill(0));
-  const weights = options.weight
-    ? weightsOf(
-        Array.from(table.array(options.weight) as ArrayLike<unknown>) as unknown as ColumnLike,
-        options.weight,
-        fn,
-      )
-    : null;
+  const weights = tableWeights(table, options.weight, fn);
   let respondents = 0;
   let weightedRespondents = 0;
   let respondentSquares = 0;

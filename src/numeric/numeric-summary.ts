@@ -2,8 +2,8 @@ import type { ColumnTable } from "arquero";
 import { readGroups } from "../multi-select/read.js";
 import { weightedQuantile } from "../stats/survey-rank-test.js";
 import { missingStatus, NO_ANSWER, publishTable } from "../tabulate/publish.js";
-import { toSource, type ColumnLike } from "../tabulate/source.js";
-import { weightsOf } from "../tabulate/weights.js";
+import { toSource } from "../tabulate/source.js";
+import { tableWeights } from "../tabulate/weights.js";
 import { suppressCells, thresholdOf, type CellStatus } from "../tabulate/suppress.js";
 
 /** Summary of a numeric column in one group; statistics are null when the group is suppressed or empty. */
@@ -69,13 +69,7 @@ export function numericSummary(
   const threshold = thresholdOf(options.suppress, fn);
   if (options.weight !== undefined && !table.columnNames().includes(options.weight))
     throw new Error(`${fn}: no weight column "${options.weight}" in the table`);
-  const weights = options.weight
-    ? weightsOf(
-        Array.from(table.array(options.weight) as ArrayLike<unknown>) as unknown as ColumnLike,
-        options.weight,
-        fn,
-      )
-    : null;
+  const weights = tableWeights(table, options.weight, fn);
   const groups = options.by
     ? readGroups(fn, table, options.by)
     : { levels: ["All"], labels: values.map(() => "All") };
@@ -116,37 +110,8 @@ export function numericSummary(
     ms: CellStatus,
   ): NumericGroup => {
     const show = st === "shown" && xs.length > 0;
-    if (weights) {
-      const W = ws.reduce((a, b) => a + b, 0);
-      const ok = show && W > 0;
-      const q = (p: number) => (ok ? weightedQuantile(xs, ws, p) : null);
-      const mean = ok ? xs.reduce((a, x, i) => a + ws[i]! * x, 0) / W : null;
-      return {
-        group,
-        n: xs.length,
-        missing,
-        mean,
-        median: q(0.5),
-        q1: q(0.25),
-        q3: q(0.75),
-        status: st,
-        missingStatus: ms,
-      };
-    }
-    const sorted = [...xs].sort((a, b) => a - b);
-    const q = (p: number) => (show ? quantile7(sorted, p) : null);
-    const mean = show ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null;
-    return {
-      group,
-      n: sorted.length,
-      missing,
-      mean,
-      median: q(0.5),
-      q1: q(0.25),
-      q3: q(0.75),
-      status: st,
-      missingStatus: ms,
-    };
+    const statistics = weights ? weightedStatistics(xs, ws, show) : unweightedStatistics(xs, show);
+    return { group, n: xs.length, missing, ...statistics, status: st, missingStatus: ms };
   };
   return {
     column,
@@ -165,6 +130,26 @@ export function numericSummary(
     ),
     threshold,
   };
+}
+
+/** The statistics of one group; null where the group is hidden or has nothing to summarise. */
+type Statistics = Pick<NumericGroup, "mean" | "median" | "q1" | "q3">;
+
+/** Mean and type-7 quartiles of the values, or nulls when `show` is false. */
+function unweightedStatistics(xs: readonly number[], show: boolean): Statistics {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => (show ? quantile7(sorted, p) : null);
+  const mean = show ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null;
+  return { mean, median: q(0.5), q1: q(0.25), q3: q(0.75) };
+}
+
+/** Weighted mean (svymean) and quartiles (svyquantile, qrule "math"); nulls when hidden or the weights sum to 0. */
+function weightedStatistics(xs: readonly number[], ws: readonly number[], show: boolean): Statistics {
+  const W = ws.reduce((a, b) => a + b, 0);
+  const ok = show && W > 0;
+  const q = (p: number) => (ok ? weightedQuantile(xs, ws, p) : null);
+  const mean = ok ? xs.reduce((a, x, i) => a + ws[i]! * x, 0) / W : null;
+  return { mean, median: q(0.5), q1: q(0.25), q3: q(0.75) };
 }
 
 // The run's ledger: each group's n (respondents in the group with a value) and missing count, and the totals,

@@ -96,6 +96,11 @@ function rank(rows: Row[], spec: RankSpec): Evaluation {
   };
 }
 
+/** The evaluation of a receipt that quotes one share: the share's figures, with the spec's verdict and detail. */
+function shareEvaluation(s: Share, holds: boolean | null, detail: string): Evaluation {
+  return { computed: s.pct, successes: s.successes, n: s.n, holds, detail, hidden: hiddenShare(s) };
+}
+
 function mean(
   rows: Row[],
   value: (r: Row) => number | null,
@@ -127,25 +132,15 @@ function evaluate(rows: Row[], spec: ReceiptSpec): Evaluation {
       };
     case "share": {
       const s = shareOf(subset, spec.outcome);
-      return {
-        computed: s.pct,
-        successes: s.successes,
-        n: s.n,
-        holds: null,
-        detail: fmt(s),
-        hidden: hiddenShare(s),
-      };
+      return shareEvaluation(s, null, fmt(s));
     }
     case "versus-constant": {
       const s = shareOf(subset, spec.outcome);
-      return {
-        computed: s.pct,
-        successes: s.successes,
-        n: s.n,
-        holds: s.pct === null ? null : s.pct < spec.below,
-        detail: `${fmt(s)} vs ${spec.below}% (external)`,
-        hidden: hiddenShare(s),
-      };
+      return shareEvaluation(
+        s,
+        s.pct === null ? null : s.pct < spec.below,
+        `${fmt(s)} vs ${spec.below}% (external)`,
+      );
     }
     case "compare": {
       const dir = spec.direction ?? ">";

@@ -113,6 +113,17 @@ const breadth = (row: Row): number | null => {
   return Array.isArray(v) ? v.filter((x) => MEASURES.includes(x as string)).length : null;
 };
 const COMMISSIONERS = ticked(PR, "collaborate_with", "Commissioners and funders");
+/** The share of providers working with commissioners who measure one outcome (four receipts quote one each). */
+const commissionersMeasure = (measure: string): ShareSpec =>
+  share(PR, ticked(PR, "measures_used", measure), COMMISSIONERS);
+// "X is the most often ticked option": the first in order of how often each option is ticked.
+const topOption = (survey: SurveyId, column: string, label: string): RankSpec => ({
+  type: "rank",
+  survey,
+  question: column,
+  options: multiOptions(survey, column),
+  check: { kind: "order", labels: [label] },
+});
 // "Among the k most often ticked options": how this project reads "prominent" and the appendix's "crossover".
 const withinTop = (survey: SurveyId, column: string, label: string, k: number, subset?: Cond): RankSpec => ({
   type: "rank",
@@ -139,13 +150,7 @@ function build(): Record<string, ReceiptSpec> {
       LW,
       ticked(LW, "referral_reasons", "Physical health or inactivity"),
     ),
-    "lw-referrals-gp-top": {
-      type: "rank",
-      survey: LW,
-      question: "referral_sources",
-      options: multiOptions(LW, "referral_sources"),
-      check: { kind: "order", labels: ["GPs"] },
-    },
+    "lw-referrals-gp-top": topOption(LW, "referral_sources", "GPs"),
     "lw-trained": share(LW, flag("trained")),
     "lw-trained-in-role": share(LW, flag("trained_in_role")),
     "lw-meets-guideline": share(LW, flag("meets_guideline")),
@@ -197,21 +202,9 @@ function build(): Record<string, ReceiptSpec> {
       pairs: [{ a: "meets guideline", inA: flag("meets_guideline"), b: "trained", inB: flag("trained") }],
     },
     "lw-not-enough-knowledge": share(LW, not(flag("enough_knowledge"))),
-    "lw-find-provision-online-top": {
-      type: "rank",
-      survey: LW,
-      question: "find_provision",
-      options: multiOptions(LW, "find_provision"),
-      check: { kind: "order", labels: ["Online search"] },
-    },
+    "lw-find-provision-online-top": topOption(LW, "find_provision", "Online search"),
     "lw-more-pa-provision": share(LW, ticked(LW, "more_provision", "Physical activity")),
-    "lw-more-provision-pa-top": {
-      type: "rank",
-      survey: LW,
-      question: "more_provision",
-      options: multiOptions(LW, "more_provision"),
-      check: { kind: "order", labels: ["Physical activity"] },
-    },
+    "lw-more-provision-pa-top": topOption(LW, "more_provision", "Physical activity"),
     "lw-travel-3-miles": share(LW, flag("travels_3_miles_plus")),
     "lw-refer-sports-clubs": share(LW, ticked(LW, "refer_to", "Sports clubs")),
     "lw-rating-instructors-best": {
@@ -429,26 +422,12 @@ function build(): Record<string, ReceiptSpec> {
         byTick(PR, "collaborate_with", "GPs / PCNs"),
       ],
     },
-    "prov-commissioners-measure-pa": share(
-      PR,
-      ticked(PR, "measures_used", "Physical activity levels"),
-      COMMISSIONERS,
+    "prov-commissioners-measure-pa": commissionersMeasure("Physical activity levels"),
+    "prov-commissioners-measure-physical-health": commissionersMeasure(
+      "Physical health (e.g. weight, blood pressure)",
     ),
-    "prov-commissioners-measure-physical-health": share(
-      PR,
-      ticked(PR, "measures_used", "Physical health (e.g. weight, blood pressure)"),
-      COMMISSIONERS,
-    ),
-    "prov-commissioners-measure-mental-health": share(
-      PR,
-      ticked(PR, "measures_used", "Mental health and well-being"),
-      COMMISSIONERS,
-    ),
-    "prov-commissioners-social-isolation-minority": share(
-      PR,
-      ticked(PR, "measures_used", "Social isolation"),
-      COMMISSIONERS,
-    ),
+    "prov-commissioners-measure-mental-health": commissionersMeasure("Mental health and well-being"),
+    "prov-commissioners-social-isolation-minority": commissionersMeasure("Social isolation"),
     "prov-collab-breadth-of-measures": {
       type: "compare-mean",
       survey: PR,

@@ -1,4 +1,5 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import { pearson } from "./pearson.js";
 import { midRanks } from "./ranks.js";
 
 /** Spearman's rank correlation with its two-sided p-value. */
@@ -49,28 +50,4 @@ export function spearman(x: readonly (number | null)[], y: readonly (number | nu
   const t = rho * Math.sqrt(Math.max(0, df / ((rho + 1) * (1 - rho))));
   const p = Number.isFinite(t) ? 2 * tCdf(-Math.abs(t), df) : 0;
   return { rho, p, n };
-}
-
-function pearson(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i]!;
-    mb += b[i]!;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i]! - ma;
-    const db = b[i]! - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  if (saa === 0 || sbb === 0) return NaN;
-  return Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb)));
 }

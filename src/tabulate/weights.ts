@@ -1,3 +1,4 @@
+import type { ColumnTable } from "arquero";
 import { UsageError } from "../errors/usage-error.js";
 import { describe } from "./encode.js";
 import type { ColumnLike } from "./source.js";
@@ -28,4 +29,23 @@ export function weightsOf(column: ColumnLike, name: string, fn: string): Float64
   }
   cache.set(column, weights);
   return weights;
+}
+
+/**
+ * The optional weight column of an arquero table, validated as {@link weightsOf} does, or null without one:
+ * for the verbs that read a ColumnTable directly instead of a tabulation source.
+ * @example
+ * const w = tableWeights(table, options.weight, "coOccurrence"); // Float64Array, or null when unweighted
+ */
+export function tableWeights(
+  table: ColumnTable,
+  weight: string | undefined,
+  fn: string,
+): Float64Array | null {
+  if (!weight) return null;
+  return weightsOf(
+    Array.from(table.array(weight) as ArrayLike<unknown>) as unknown as ColumnLike,
+    weight,
+    fn,
+  );
 }
