@@ -84,16 +84,19 @@ console.log(
 );
 
 // Longest first, so that the last notebook to start is a short one and no core idles at the end waiting for a
-// long one: the previous run's durations (build/notebook-results.json) when it ran them all, else file size (a
-// notebook's figures and tables make up most of it). The summary below keeps notebook order.
-function scheduleOrder() {
-  let previous = {};
+// long one: each notebook's last duration (build/notebook-times.json, kept across runs, partial ones included)
+// when every one has one, else file size (a notebook's figures and tables make up most of it). The summary below
+// keeps notebook order.
+const timesFile = path.join(root, "build", "notebook-times.json");
+function lastTimes() {
   try {
-    for (const r of JSON.parse(readFileSync(path.join(root, "build", "notebook-results.json"), "utf8")))
-      previous[r.notebook] = r.seconds;
+    return JSON.parse(readFileSync(timesFile, "utf8"));
   } catch {
-    previous = {};
+    return {};
   }
+}
+function scheduleOrder() {
+  const previous = lastTimes();
   const known = notebooks.every((nb) => typeof previous[nb] === "number");
   const weight = (nb) => (known ? previous[nb] : statSync(path.join(root, nb)).size);
   return notebooks.map((nb, i) => ({ nb, i })).sort((a, b) => weight(b.nb) - weight(a.nb) || a.i - b.i);
@@ -191,6 +194,9 @@ writeFileSync(
     2,
   ) + "\n",
 );
+const times = lastTimes();
+for (const r of results) if (r.code === 0) times[r.nb] = Number((r.ms / 1000).toFixed(2));
+writeFileSync(timesFile, JSON.stringify(times, null, 2) + "\n");
 const sum = (k) => results.reduce((s, r) => s + (r.facts?.[k] ?? 0), 0);
 console.log("");
 console.log("Summary");
