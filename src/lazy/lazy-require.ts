@@ -1,5 +1,5 @@
 // Every notebook kernel loads dist/index, so a package at the top of any module costs every kernel its load time,
-// whether the notebook needs it or not. SheetJS (about 0.4 CPU-s, for XLSX files only), the first-name lists
+// whether the notebook needs it or not. SheetJS (0.1-0.4 CPU-s by build, for XLSX files only), the first-name lists
 // (PII redaction of free text), Mersenne Twister (synthetic data, Monte Carlo Fisher) and htmlparser2 (the
 // disclosure audit) are loaded on first use instead.
 
