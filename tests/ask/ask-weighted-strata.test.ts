@@ -1,27 +1,14 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { table } from "arquero";
 import { describe, expect, it } from "vitest";
 import { isWeightedStrataAnswer } from "../../src/ask/answer.js";
 import { ask } from "../../src/ask/ask.js";
 import { toCsv } from "../../src/export/report-table.js";
+import { weightedStrataFixture, type WeightedStrataFixture } from "../strata/reference/weighted-strata.js";
 
 // Synthetic weighted respondents with R's regTermTest(svyglm(...)) and per-stratum svychisq p-values
 // (tests/strata/reference/make-weighted-strata.R).
-const fixtures = JSON.parse(
-  readFileSync(join(__dirname, "../strata/reference/weighted-strata.json"), "utf8"),
-) as {
-  name: string;
-  y: string[];
-  by: string[];
-  s: string[];
-  w: number[];
-  F: number;
-  p: number;
-  stratumP: number[];
-}[];
-const fx = (name: string) => fixtures.find((f) => f.name === name)!;
-const tableOf = (f: (typeof fixtures)[number]) => table({ y: f.y, by: f.by, s: f.s, w: f.w });
+const fx = weightedStrataFixture;
+const tableOf = (f: WeightedStrataFixture) => table({ y: f.y, by: f.by, s: f.s, w: f.w });
 
 describe("ask({ by, strata, weight }): weighted strata and the design-based pooled test", () => {
   it("answers with R's pooled Wald F and names the method", () => {

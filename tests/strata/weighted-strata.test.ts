@@ -1,31 +1,14 @@
 import { table } from "arquero";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { adjustP } from "../../src/stats/adjust-p.js";
 import { surveyLogisticWald } from "../../src/stats/survey-logistic.js";
 import { weightedStratified } from "../../src/strata/weighted-stratified.js";
+import { weightedStrataFixtures, type WeightedStrataFixture } from "./reference/weighted-strata.js";
 
 // Reference values from R (regTermTest(svyglm(...)) and svychisq) on synthetic weighted data:
 // tests/strata/reference/make-weighted-strata.R writes tests/strata/reference/weighted-strata.json.
-interface Fixture {
-  name: string;
-  y: string[];
-  by: string[];
-  s: string[];
-  w: number[];
-  F: number;
-  df: number;
-  ddf: number;
-  p: number;
-  coef: number[];
-  vcov: number[];
-  strata: string[];
-  stratumP: number[];
-}
-const fixtures = JSON.parse(
-  readFileSync(join(__dirname, "reference/weighted-strata.json"), "utf8"),
-) as Fixture[];
+type Fixture = WeightedStrataFixture;
+const fixtures = weightedStrataFixtures;
 
 /** R's treatment coding of y ~ s + by: intercept, strata after the first, groups after the first. */
 function design(f: Fixture) {
